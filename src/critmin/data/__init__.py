@@ -1,0 +1,1 @@
+"""Shipped datasets, their importers, the catalogues and the DuckDB store."""
