@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-from critmin.errors import (  # noqa: E402
+from critmin.errors import (
     CritminError,
     DataError,
     NoDataError,
@@ -20,7 +20,7 @@ from critmin.errors import (  # noqa: E402
 )
 
 
-def open(db: str | None = None, *, build: bool = True) -> "Critmin":  # noqa: A001
+def open(db: str | None = None, *, build: bool = True) -> Critmin:
     """Open the store (building it from the shipped data if it does not exist yet).
 
     Parameters

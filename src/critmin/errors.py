@@ -30,7 +30,9 @@ class UnknownNameError(CritminError, LookupError):
         self.kind = kind
         self.name = name
         self.suggestions = list(suggestions or [])
-        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        hint = ""
+        if self.suggestions:
+            hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?"
         super().__init__(f"unknown {kind} {name!r}{hint}")
 
 

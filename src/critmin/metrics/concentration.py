@@ -18,7 +18,7 @@ FloatArray = npt.NDArray[np.float64]
 
 
 def _as_quantities(values: Iterable[float] | npt.ArrayLike) -> FloatArray:
-    arr = np.asarray(list(values) if not isinstance(values, np.ndarray) else values, dtype=float)
+    arr = np.asarray(values if isinstance(values, np.ndarray) else list(values), dtype=float)  # type: ignore[arg-type]
     if arr.ndim != 1:
         raise CritminError(f"quantities must be one-dimensional, got shape {arr.shape}")
     if np.isnan(arr).any():

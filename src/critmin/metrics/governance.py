@@ -46,7 +46,7 @@ def governance_weighted_hhi(
         :func:`wgi_scaled` of the mean of the six WGI estimates.
     """
     s = shares(values)
-    w = np.asarray(list(wgi_0_10) if not isinstance(wgi_0_10, np.ndarray) else wgi_0_10, float)
+    w = np.asarray(wgi_0_10 if isinstance(wgi_0_10, np.ndarray) else list(wgi_0_10), float)  # type: ignore[arg-type]
     if w.shape != s.shape:
         raise CritminError(f"{s.size} quantities but {w.size} governance scores")
     if np.isnan(w).any():
