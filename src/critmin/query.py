@@ -8,7 +8,7 @@ pure metrics; it does no arithmetic of its own beyond choosing which figures to 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +89,9 @@ class CommodityProfile:
     withheld: list[str] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
     years_available: list[int] = field(default_factory=list)
+    #: slug of the part of the commodity the figures are for, when not the commodity itself
+    measured_as: str | None = None
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the CLI's ``--format json`` contract)."""
@@ -99,6 +102,8 @@ class CommodityProfile:
             "year": self.year,
             "unit": self.unit,
             "content": self.content,
+            "measured_as": self.measured_as or self.commodity,
+            "note": self.note,
             "publisher": self.publisher,
             "hhi": round(self.hhi, 1),
             "top3_share": round(self.top3_share, 4),
@@ -353,6 +358,16 @@ class Critmin:
         """
         item = _commodity(commodity)
         frame = self.observations(item.slug, stage=stage, measure="production")
+        measured_as = None
+        if frame.empty and stage is not None:
+            # No figures for the commodity itself at this stage: fall back to the part of it
+            # that a publisher does report (IEA reports rare-earth separation only for the
+            # magnet rare earths), and say so in the profile.
+            for child in _children(item.slug):
+                child_frame = self.observations(child.slug, stage=stage, measure="production")
+                if not child_frame.empty:
+                    frame, measured_as = child_frame, child
+                    break
         if frame.empty:
             have = self.sql(
                 "SELECT DISTINCT stage FROM latest_observations WHERE commodity = ? AND "
@@ -387,7 +402,17 @@ class Critmin:
             main = frame[frame["country"] == WORLD]
             pick = main.iloc[0] if not main.empty else frame.iloc[0]
             frame = frame[(frame["unit"] == pick["unit"]) & (frame["content"] == pick["content"])]
-        return self._profile(item, stage, int(year), publisher, frame, years)
+        profile = self._profile(item, stage, int(year), publisher, frame, years)
+        if measured_as is not None:
+            profile = replace(
+                profile,
+                measured_as=measured_as.slug,
+                note=(
+                    f"No {stage} figures for {item.name} as a whole; these are the figures for "
+                    f"{measured_as.name} ({measured_as.slug}), the part the publisher reports."
+                ),
+            )
+        return profile
 
     def _profile(
         self,
@@ -573,6 +598,12 @@ def _country_code(name: str) -> str:
     if name.upper() in (WORLD, OTHER):
         return name.upper()
     return country(name).alpha2
+
+
+def _children(slug: str) -> list[Commodity]:
+    from critmin.data.catalogue import commodities
+
+    return [c for c in commodities() if c.parent == slug]
 
 
 def _all_countries() -> tuple[Country, ...]:

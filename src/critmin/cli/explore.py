@@ -76,6 +76,8 @@ def show_commodity_profile(profile: Any) -> None:
     )
     if profile.withheld:
         caption += f" Withheld or not available: {', '.join(profile.withheld)}."
+    if profile.note:
+        caption += f" Note: {profile.note}"
     console.print(
         rich_table(
             rows,

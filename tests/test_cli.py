@@ -1,0 +1,116 @@
+"""The CLI as a user meets it: the JSON contract, the must-show figures, one-line errors."""
+
+import json
+
+import pytest
+
+from tests.helpers import run_cli
+
+
+def test_rare_earths_mining_2024_json_contract(built_db):
+    out = run_cli("commodity", "rare-earths", "--stage", "mining", "--year", "2024",
+                  "--format", "json", db=built_db)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    for key in ("commodity", "stage", "year", "unit", "hhi", "world_total", "producers"):
+        assert key in data
+    assert (data["commodity"], data["stage"], data["year"], data["unit"]) == (
+        "rare-earths", "mining", 2024, "t"
+    )
+    top = data["producers"][0]
+    assert set(top) >= {"country", "name", "value", "share", "source_id", "basis"}
+    # USGS MCS 2026: China 270,000 t REO of a country sum of 384,000 (incl. other countries).
+    assert top["country"] == "CN"
+    assert top["value"] == 270_000
+    assert top["share"] == pytest.approx(270_000 / 384_000, abs=1e-4)
+    assert data["hhi"] == pytest.approx(5192, abs=5)
+    assert data["world_total"] == 380_000
+    values = [p["value"] for p in data["producers"]]
+    assert values == sorted(values, reverse=True)
+    source_ids = {s["id"]: s for s in data["sources"]}
+    for p in data["producers"]:
+        assert source_ids[p["source_id"]]["title"].startswith("Mineral Commodity Summaries 2026")
+
+
+def test_rare_earths_refining_2023_from_iea(built_db):
+    out = run_cli("commodity", "rare-earths", "--stage", "refining", "--year", "2023",
+                  "--format", "json", db=built_db)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    top = data["producers"][0]
+    assert top["country"] == "CN"
+    assert top["share"] == pytest.approx(0.9, abs=0.03)
+    assert data["sources"][0]["publisher"] == "International Energy Agency"
+
+
+def test_country_kz_lists_what_kazakhstan_produces(built_db):
+    out = run_cli("country", "KZ", "--format", "json", db=built_db)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["name"] == "Kazakhstan"
+    produced = {row["commodity"] for row in data["production"]}
+    assert {"antimony", "copper", "chromium"} <= produced
+    assert any(c.startswith("titanium") or c in {"ilmenite", "titanium-sponge"} for c in produced)
+    for row in data["production"]:
+        assert row["rank"] >= 1
+        assert 0 < row["share"] <= 1
+    assert {g["indicator"] for g in data["governance"]} == {"va", "pv", "ge", "rq", "rl", "cc"}
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_other_formats(built_db, fmt):
+    out = run_cli("commodity", "rare-earths", "--format", fmt, db=built_db)
+    assert out.returncode == 0, out.stderr
+    assert "CN" in out.stdout
+
+
+def test_unknown_commodity_is_one_line_with_suggestion(built_db):
+    out = run_cli("commodity", "rare-earth", db=built_db)
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert "unknown commodity 'rare-earth'" in out.stderr
+    assert "rare-earths" in out.stderr
+
+
+def test_unknown_country_is_one_line_with_suggestion(built_db):
+    out = run_cli("country", "Kazakstan", db=built_db)
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert "unknown country 'Kazakstan'" in out.stderr
+    assert "Kazakhstan" in out.stderr
+
+
+def test_year_without_figures_says_which_years_exist(built_db):
+    out = run_cli("commodity", "rare-earths", "--year", "1990", db=built_db)
+    assert out.returncode == 1
+    assert "1990" in out.stderr and "2024" in out.stderr
+
+
+def test_corrupt_store_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.duckdb"
+    bad.write_bytes(b"\x00garbage" * 1000)
+    out = run_cli("commodity", "rare-earths", db=bad)
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert "bad.duckdb" in out.stderr
+
+
+def test_data_check_and_sources(built_db):
+    out = run_cli("data", "check", "--format", "json", db=built_db)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["ok"] is True
+    for issue in data["issues"]:
+        assert issue["file"] and issue["line"] >= 1 and issue["reason"]
+    out = run_cli("data", "sources", "--format", "json", db=built_db)
+    assert out.returncode == 0, out.stderr
+    ids = {s["id"] for s in json.loads(out.stdout)}
+    assert any(i.startswith("usgs-mcs2026") for i in ids)
+    assert any(i.startswith("iea") for i in ids)
+
+
+def test_commodities_lists_catalogue(built_db):
+    out = run_cli("commodities", "--format", "json", db=built_db)
+    assert out.returncode == 0, out.stderr
+    slugs = {c["slug"] for c in json.loads(out.stdout)}
+    assert {"rare-earths", "dysprosium", "antimony", "graphite-natural"} <= slugs
