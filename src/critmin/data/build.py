@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 
 Reader = Callable[[Path], ParseResult]
 
+#: Tables of ``ParseResult.tables`` the store keeps. Others (an importer's diagnostics, such
+#: as its read counts) are counted in the build report but not written.
+STORED_TABLES = frozenset({"countries", "commodities", "governance", "export_controls"})
+
 
 @dataclass(frozen=True, slots=True)
 class Importer:
@@ -123,7 +127,8 @@ def collect(
         observations.extend(result.observations)
         issues.extend(result.issues)
         for name, rows in result.tables.items():
-            tables.setdefault(name, []).extend(rows)
+            if name in STORED_TABLES:
+                tables.setdefault(name, []).extend(rows)
         reports.append(
             FileReport(
                 name=importer.name,
