@@ -139,8 +139,7 @@ def test_rest_of_world_and_no_top3(real):
 
 def test_slugs_are_in_the_commodity_catalogue():
     unknown = {b.commodity for b in BLOCKS.values() if find_commodity(b.commodity) is None}
-    # "graphite" (battery grade, natural + synthetic) has no catalogue slug yet; see report
-    assert unknown <= {"graphite"}
+    assert unknown == set()
 
 
 def _sheet(path, rows, title=SHEET):

@@ -70,7 +70,7 @@ def test_failed_build_leaves_previous_store_intact(tmp_path, raw_file):
     def broken(path):
         raise DataError("bad header", file=str(path), line=1)
 
-    with pytest.raises(DataError, match="widgets.csv:1: bad header"):
+    with pytest.raises(DataError, match=r"widgets\.csv:1: bad header"):
         build_store(db, [Importer("widgets", raw_file, broken)])
     # A figure citing a source that does not exist is refused at write time.
     orphan = ParseResult(observations=(_obs("CN", 1.0, "nowhere"),), sources=(SRC,))
@@ -83,7 +83,7 @@ def test_failed_build_leaves_previous_store_intact(tmp_path, raw_file):
 
 def test_missing_shipped_file_names_the_path(tmp_path):
     missing = tmp_path / "gone.csv"
-    with pytest.raises(DataError, match="gone.csv"):
+    with pytest.raises(DataError, match=r"gone\.csv"):
         build_store(tmp_path / "s.duckdb", [Importer("gone", missing, _reader(ParseResult()))])
 
 
@@ -92,7 +92,7 @@ def test_corrupt_or_missing_store_is_a_clear_error(tmp_path):
         store.connect(tmp_path / "none.duckdb")
     bad = tmp_path / "bad.duckdb"
     bad.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="bad.duckdb"):
+    with pytest.raises(StoreError, match=r"bad\.duckdb"):
         store.connect(bad)
 
 

@@ -29,8 +29,9 @@ What becomes what:
 Block -> (commodity slug, stage), see :data:`BLOCKS`: mining blocks are stage ``mining``;
 ``Refining`` blocks, ``Lithium - Chemicals`` (lithium chemicals) and ``Graphite - Battery grade``
 (battery-grade graphite, natural and synthetic) are stage ``refining``. ``Graphite - Mining
-(natural)`` is ``graphite-natural``; battery-grade graphite is ``graphite``. The magnet rare
-earth blocks (Nd, Pr, Dy, Tb as the workbook's notes define them) are ``magnet-rare-earths``.
+(natural)`` is ``graphite-natural``; battery-grade graphite is ``graphite-battery-grade``.
+The magnet rare earth blocks (Nd, Pr, Dy, Tb as the workbook's notes define them) are
+``magnet-rare-earths``.
 ``content`` for lithium (Li content) and magnet rare earths (Nd, Pr, Dy, Tb) follows the notes
 of the workbook's demand sheet; the supply sheet itself only says "kt".
 A block title not in :data:`BLOCKS` is reported as an issue so a new edition's minerals are seen.
@@ -76,7 +77,9 @@ BLOCKS: dict[str, Block] = {
     "Nickel - Mining": Block("nickel", "mining"),
     "Nickel - Refining": Block("nickel", "refining"),
     "Graphite - Mining (natural)": Block("graphite-natural", "mining", "natural graphite"),
-    "Graphite - Battery grade": Block("graphite", "refining", "battery-grade graphite"),
+    "Graphite - Battery grade": Block(
+        "graphite-battery-grade", "refining", "battery-grade graphite"
+    ),
     "Magnet rare earth elements - Mining": Block(
         "magnet-rare-earths", "mining", "Nd, Pr, Dy and Tb"
     ),
