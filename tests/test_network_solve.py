@@ -99,7 +99,7 @@ def test_mass_is_conserved_and_flow_equals_cut(net, target_name):
     assert np.allclose(balance[inner], 0.0, atol=1e-6)
     # what leaves the source reaches the sink, and never exceeds any stage's total
     supplied = res.flows[[a.kind == SUPPLY for a in g.arcs]].sum()
-    delivered = res.flows[[a.kind == DELIVER or a.kind == "export" and a.to == target.name
+    delivered = res.flows[[a.kind == DELIVER or (a.kind == "export" and a.to == target.name)
                            for a in g.arcs]].sum()
     assert supplied == pytest.approx(res.value, abs=1e-6)
     assert delivered == pytest.approx(res.value, abs=1e-6)
