@@ -1,0 +1,304 @@
+"""A gazetteer of countries, blocs, commodities and companies, matched with Aho-Corasick.
+
+Built from the catalogues (:mod:`critmin.data.catalogue`: countries with aliases, demonyms,
+capitals and leaders; blocs; commodities with aliases and the rare-earth elements; companies and
+agencies) plus ``lexicon.yaml`` beside this module (places, news agencies, overrides, ambiguous
+names, commodity phrases).
+
+Matching runs on a *folded* copy of the text of the same length: lower case, every non-word
+character turned into a space. Keys are folded the same way and searched with a space on each
+side, so every hit already sits on word boundaries and "rare-earth" matches "rare earth".
+Case rules are then checked on the original text: proper names must be capitalised, acronyms
+and short keys must match exactly. Overlapping hits resolve to the longest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from critmin.news.records import Mention
+
+_NON_WORD = re.compile(r"[\W_]", re.UNICODE)
+
+#: Kinds of entity, and their priority when two entries share a surface (higher wins).
+KIND_PRIORITY: dict[str, int] = {"company": 4, "country": 3, "bloc": 2, "commodity": 1}
+
+#: Context words that let a weak commodity name (lead, tin, salt...) count as a commodity.
+_WEAK_CONTEXT = re.compile(
+    r"\b(prices?|ore|ores|mines?|mining|miner|smelters?|smelting|refiner(?:y|ies)|concentrates?|"
+    r"output|production|exports?|imports?|metals?|reserves|deposits?|tonnes|tons|ounces|"
+    r"futures|market)\b",
+    re.IGNORECASE,
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and turn non-word characters into spaces, keeping its length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two (e.g. "İ")
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _NON_WORD.sub(" ", lowered)
+
+
+def _shape(text: str) -> str:
+    """Non-word characters to spaces, case kept (for case-sensitive comparisons)."""
+    return _NON_WORD.sub(" ", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One surface form of one entity."""
+
+    surface: str
+    kind: str
+    id: str
+    via: str = "name"
+    #: "exact": the text must match ``surface`` letter for letter (acronyms, symbols, short keys);
+    #: "proper": the first letter must be a capital; "any": case-insensitive
+    case: str = "any"
+    #: for leaders: the years the name stands for the country
+    years: tuple[int, int | None] | None = None
+    #: lexicon overrides beat catalogue entries for the same surface
+    override: bool = False
+    weak: bool = False
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Entries compiled into an Aho-Corasick automaton."""
+
+    entries: list[Entry]
+    ambiguous: dict[str, dict[str, Any]] = field(default_factory=dict)
+    state_references: tuple[str, ...] = ()
+    automaton: Any = None
+
+    def __post_init__(self) -> None:
+        table: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            key = fold(entry.surface).strip()
+            key = re.sub(r" +", " ", key) if "  " not in fold(entry.surface) else key
+            if not key.strip():
+                continue
+            table.setdefault(key, []).append(entry)
+        automaton = ahocorasick.Automaton()
+        for key, entries in table.items():
+            automaton.add_word(f" {key} ", (len(key), tuple(entries)))
+        automaton.make_automaton()
+        self.automaton = automaton
+
+    def find(self, text: str, *, year: int | None = None) -> list[Mention]:
+        """All entity mentions in ``text``, longest-first, without overlaps, in text order.
+
+        Parameters
+        ----------
+        text
+            Cleaned text (see :func:`critmin.news.clean.clean_text`).
+        year
+            The article's year; leaders' names count only for the years they held office.
+        """
+        folded = f" {fold(text)} "
+        shaped = _shape(text)
+        hits: list[tuple[int, int, tuple[Entry, ...]]] = []
+        for end, (length, entries) in self.automaton.iter(folded):
+            # the key sits between the two padding spaces: folded[end-length : end]
+            start = end - length - 1  # offset in ``text`` (the padding adds one)
+            stop = start + length
+            surface = shaped[start:stop]
+            ok = [e for e in entries if _case_ok(e, surface, year)]
+            if ok:
+                hits.append((start, stop, tuple(ok)))
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        taken: list[tuple[int, int, tuple[Entry, ...]]] = []
+        occupied: list[tuple[int, int]] = []
+        for start, stop, entries in hits:
+            if any(start < o_stop and o_start < stop for o_start, o_stop in occupied):
+                continue
+            occupied.append((start, stop))
+            taken.append((start, stop, entries))
+        taken.sort(key=lambda h: h[0])
+        mentions = []
+        for start, stop, entries in taken:
+            entry = self._choose(entries, text)
+            if entry is None:
+                continue
+            if entry.weak and not _weak_ok(text, start, stop):
+                continue
+            mentions.append(
+                Mention(
+                    start=start,
+                    end=stop,
+                    kind=entry.kind,
+                    id=entry.id,
+                    surface=text[start:stop],
+                    via=entry.via,
+                )
+            )
+        return mentions
+
+    def _choose(self, entries: tuple[Entry, ...], text: str) -> Entry | None:
+        surface = entries[0].surface
+        rule = self.ambiguous.get(surface)
+        if rule is not None:
+            chosen = str(rule.get("default", ""))
+            for code, words in (rule.get("context") or {}).items():
+                if any(w in text for w in words):
+                    chosen = str(code)
+                    break
+            for e in entries:
+                if e.id == chosen:
+                    return e
+            return Entry(surface, "country", chosen, via="name", case="proper")
+        overrides = [e for e in entries if e.override]
+        pool = overrides or list(entries)
+        pool.sort(key=lambda e: -KIND_PRIORITY.get(e.kind, 0))
+        return pool[0]
+
+
+def _case_ok(entry: Entry, surface: str, year: int | None) -> bool:
+    if entry.years is not None and year is not None:
+        start, end = entry.years
+        if year < start or (end is not None and year > end):
+            return False
+    if entry.case == "exact":
+        wanted = _shape(entry.surface).strip()
+        return surface == wanted or surface == wanted + "s"
+    if entry.case == "proper":
+        return surface[:1].isupper() or surface[:1].isdigit()
+    return True
+
+
+def _weak_ok(text: str, start: int, stop: int) -> bool:
+    window = text[max(0, start - 40) : stop + 40]
+    return bool(_WEAK_CONTEXT.search(window))
+
+
+def _case_for(surface: str, kind: str) -> str:
+    letters = [c for c in surface if c.isalpha()]
+    if not letters:
+        return "exact"
+    if len(surface) <= 3 or (len(letters) > 1 and all(c.isupper() for c in letters)):
+        return "exact"
+    if kind == "commodity":
+        # mixed-case trade names (NdPr) keep their case; ordinary words do not
+        return "exact" if any(c.isupper() for c in surface[1:]) else "any"
+    return "proper"
+
+
+def _surnames(name: str) -> list[str]:
+    parts = name.replace("-", " ").split()
+    if len(parts) >= 2 and len(parts[-1]) >= 5:
+        return [parts[-1]]
+    return []
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The news lexicon (``lexicon.yaml``)."""
+    text = resources.files("critmin.news").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return data if isinstance(data, dict) else {}
+
+
+def _catalogue_entries() -> Iterable[Entry]:
+    from critmin.data.catalogue import blocs, commodities, countries
+    from critmin.data.catalogue.companies import companies
+
+    lex = lexicon()
+    for c in countries():
+        for name in (c.name, *c.aliases):
+            if "," in name or "(" in name:
+                continue
+            yield Entry(name, "country", c.alpha2, "name", _case_for(name, "country"))
+        for name in c.demonyms:
+            yield Entry(name, "country", c.alpha2, "demonym", _case_for(name, "country"))
+        for name in c.capitals:
+            yield Entry(name, "country", c.alpha2, "capital", _case_for(name, "country"))
+        for leader, start, end in c.leaders:
+            for name in (leader, *_surnames(leader)):
+                yield Entry(name, "country", c.alpha2, "leader", "proper", (start, end))
+    for b in blocs():
+        for name in (b.code, b.name, *b.aliases):
+            yield Entry(name, "bloc", b.code, "name", _case_for(name, "bloc"))
+    symbols = set(lex.get("symbols") or ())
+    weak = {w.casefold() for w in lex.get("weak_commodities") or ()}
+    seen: set[str] = set()
+    for m in commodities():
+        names = [*m.aliases, *(label for label in m.publisher_labels if "(" not in label)]
+        if "(" in m.name:
+            names.append(m.name.split("(")[0].strip())
+        else:
+            names.append(m.name)
+        for name in names:
+            if len(name) <= 2 and name not in symbols:
+                continue
+            key = name.casefold()
+            if key in seen and "(" in m.name:
+                continue
+            seen.add(key)
+            case = _case_for(name, "commodity")
+            yield Entry(name, "commodity", m.slug, "name", case, weak=key in weak)
+            if case == "any" and not key.endswith("s") and " " in key:
+                yield Entry(name + "s", "commodity", m.slug, "name", case, weak=key in weak)
+        if m.symbol and m.symbol in symbols:
+            yield Entry(m.symbol, "commodity", m.slug, "symbol", "exact")
+    for co in companies():
+        for name in (co.name, *co.aliases):
+            if co.kind == "agency":
+                yield Entry(name, "company", co.id, "agency", _case_for(name, "company"))
+            else:
+                yield Entry(name, "company", co.id, "company", _case_for(name, "company"))
+
+
+def _lexicon_entries() -> Iterable[Entry]:
+    lex = lexicon()
+    for code, names in (lex.get("places") or {}).items():
+        for name in names:
+            yield Entry(name, "country", code, "place", _case_for(name, "country"))
+    for code, names in (lex.get("agencies") or {}).items():
+        for name in names:
+            yield Entry(name, "country", code, "agency", _case_for(name, "country"), override=True)
+    overrides = lex.get("overrides") or {}
+    for code, names in (overrides.get("countries") or {}).items():
+        for name in names:
+            yield Entry(name, "country", code, "name", _case_for(name, "country"), override=True)
+    for code, names in (overrides.get("blocs") or {}).items():
+        for name in names:
+            yield Entry(name, "bloc", code, "name", _case_for(name, "bloc"), override=True)
+    for code, names in (lex.get("demonyms") or {}).items():
+        for name in names:
+            yield Entry(name, "country", code, "demonym", _case_for(name, "country"))
+    for name, (code, start, end) in (lex.get("leaders") or {}).items():
+        yield Entry(name, "country", code, "leader", "proper", (int(start), end))
+    for slug, names in (lex.get("commodities") or {}).items():
+        for name in names:
+            yield Entry(
+                name, "commodity", slug, "name", _case_for(name, "commodity"), override=True
+            )
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer built from the catalogues and the news lexicon (built once, cached)."""
+    lex = lexicon()
+    entries = [*_catalogue_entries(), *_lexicon_entries()]
+    return Gazetteer(
+        entries=entries,
+        ambiguous=dict(lex.get("ambiguous") or {}),
+        state_references=tuple(lex.get("state_references") or ()),
+    )
+
+
+def patterns() -> list[dict[str, str]]:
+    """The gazetteer as spaCy EntityRuler phrase patterns (for the benchmark baseline)."""
+    return [
+        {"label": e.kind.upper(), "pattern": e.surface, "id": e.id}
+        for e in default_gazetteer().entries
+    ]
