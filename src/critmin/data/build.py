@@ -36,7 +36,7 @@ class Importer:
 
 def default_importers() -> list[Importer]:
     """The shipped public files and their readers, in the order they are built."""
-    from critmin.data.importers import iea_cmde, usgs_mcs, usgs_t4, worldbank_wgi
+    from critmin.data.importers import curated, iea_cmde, usgs_mcs, usgs_t4, worldbank_wgi
 
     return [
         Importer("USGS MCS 2026", shipped.MCS2026_CSV, usgs_mcs.read_mcs2026),
@@ -48,6 +48,7 @@ def default_importers() -> list[Importer]:
         Importer("World Bank WGI 2024", shipped.WGI_XLSX, worldbank_wgi.read_wgi),
         Importer("IEA Critical Minerals Data Explorer 2024", shipped.IEA_XLSX,
                  iea_cmde.read_iea_supply),
+        Importer("critmin curated stage shares", curated.SHARES_CSV, curated.read_curated),
     ]
 
 

@@ -29,6 +29,7 @@ from critmin.model import ImportIssue, Observation, ParseResult, Source
 from critmin.model.records import BASES
 
 CURATED_DIR = Path(__file__).resolve().parent.parent / "curated"
+SHARES_CSV = CURATED_DIR / "stage_shares.csv"
 
 TABLES: tuple[str, ...] = (
     "stage_shares",
