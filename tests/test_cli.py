@@ -65,10 +65,10 @@ def test_other_formats(built_db, fmt):
 
 
 def test_unknown_commodity_is_one_line_with_suggestion(built_db):
-    out = run_cli("commodity", "rare-earth", db=built_db)
+    out = run_cli("commodity", "rare-erths", db=built_db)
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
-    assert "unknown commodity 'rare-earth'" in out.stderr
+    assert "unknown commodity 'rare-erths'" in out.stderr
     assert "rare-earths" in out.stderr
 
 
