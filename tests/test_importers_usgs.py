@@ -24,6 +24,7 @@ BROKEN = Path(__file__).parent / "data" / "usgs"
 
 # --- value cells -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("cell", "value", "flag"),
     [
@@ -82,6 +83,7 @@ def test_parse_value_never_raises(text):
 
 # --- real files --------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def mcs2026() -> ParseResult:
     return read_mcs2026(shipped.MCS2026_CSV)
@@ -117,19 +119,30 @@ def test_mcs2026_rare_earths(mcs2026):
     assert "OTHER" in {o.country for o in rows}
     world = _one(mcs2026, country="WORLD", **ree)
     assert world.value == 380_000 and world.detail == "Mine production: rounded"
-    reserves = _one(mcs2026, commodity="rare-earths", country="WORLD", measure="reserves",
-                    year=2025)
+    reserves = _one(
+        mcs2026, commodity="rare-earths", country="WORLD", measure="reserves", year=2025
+    )
     assert (reserves.value, reserves.flag, reserves.value_text) == (85e6, ">", ">85,000,000")
     assert reserves.stage == "mining"
     assert china.line == 6076 and china.file == "usgs_mcs2026/MCS2026_Commodities_Data.csv"
 
 
 def test_mcs2026_units_and_subproducts(mcs2026):
-    copper = _one(mcs2026, commodity="copper", country="KZ", stage="mining", year=2024,
-                  measure="production")
+    copper = _one(
+        mcs2026, commodity="copper", country="KZ", stage="mining", year=2024, measure="production"
+    )
     assert copper.value == 724_000  # "724" thousand metric tons
-    assert _one(mcs2026, commodity="copper", country="KZ", stage="refining", year=2024,
-                measure="production").value == 498_000
+    assert (
+        _one(
+            mcs2026,
+            commodity="copper",
+            country="KZ",
+            stage="refining",
+            year=2024,
+            measure="production",
+        ).value
+        == 498_000
+    )
     gallium = _one(mcs2026, commodity="gallium", country="WORLD", year=2025, measure="production")
     assert gallium.unit == "t" and gallium.stage == "production"
     assert _pick(mcs2026, commodity="ilmenite", country="WORLD", year=2024)
@@ -147,8 +160,10 @@ def test_mcs2026_kazakhstan(mcs2026):
     assert ("titanium-sponge", "metal", "capacity") in kz
     tungsten = _one(mcs2026, commodity="tungsten", country="KZ", year=2024, measure="production")
     assert (tungsten.value, tungsten.value_text) == (0.0, "\u2014")
-    assert _one(mcs2026, commodity="tungsten", country="KZ", year=2025,
-                measure="production").value == 2_400
+    assert (
+        _one(mcs2026, commodity="tungsten", country="KZ", year=2025, measure="production").value
+        == 2_400
+    )
 
 
 def test_mcs2025_rare_earths(mcs2025):
@@ -164,16 +179,19 @@ def test_mcs2025_germanium_and_titanium(mcs2025):
     # "Gemanium" resolves, but every germanium value cell in MCS 2025 is blank
     assert not [i for i in mcs2025.issues if "commodity" in i.reason]
     assert not _pick(mcs2025, commodity="germanium")
-    ilmenite = _one(mcs2025, commodity="ilmenite", country="WORLD", year=2023,
-                    measure="production")
+    ilmenite = _one(mcs2025, commodity="ilmenite", country="WORLD", year=2023, measure="production")
     assert ilmenite.value == 8_840_000  # labelled "metric tons" in the file; see UNIT_CORRECTIONS
 
 
 def test_mcs2024_rare_earths(mcs2024):
     china = _one(mcs2024, commodity="rare-earths", country="CN", year=2023, measure="production")
     assert china.value == 240_000 and china.basis == "estimated"
-    assert _one(mcs2024, commodity="rare-earths", country="WORLD", year=2023,
-                measure="production").value == 350_000
+    assert (
+        _one(
+            mcs2024, commodity="rare-earths", country="WORLD", year=2023, measure="production"
+        ).value
+        == 350_000
+    )
 
 
 @pytest.mark.parametrize("name", ["mcs2026", "mcs2025", "mcs2024"])
@@ -190,8 +208,9 @@ def test_provenance_is_complete(name, request):
         assert source.publisher == "U.S. Geological Survey"
         assert source.url.startswith("https://doi.org/10.5066/")
         assert source.id.startswith(f"usgs-{name}:")
-    keys = Counter((o.commodity, o.country, o.stage, o.year, o.measure)
-                   for o in result.observations)
+    keys = Counter(
+        (o.commodity, o.country, o.stage, o.year, o.measure) for o in result.observations
+    )
     duplicated = {k for k, n in keys.items() if n > 1}
     # MCS 2025 lists U.S. helium twice (from natural gas; from the Cliffside Field)
     assert {k[0] for k in duplicated} <= {"helium"}
@@ -212,6 +231,7 @@ def test_mcs2026_source_id(mcs2026):
 
 
 # --- broken files ------------------------------------------------------------------------------
+
 
 def test_broken_rows_become_issues():
     result = read_mcs2026(BROKEN / "mcs2026_broken.csv")
