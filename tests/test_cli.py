@@ -114,3 +114,53 @@ def test_commodities_lists_catalogue(built_db):
     assert out.returncode == 0, out.stderr
     slugs = {c["slug"] for c in json.loads(out.stdout)}
     assert {"rare-earths", "dysprosium", "antimony", "graphite-natural"} <= slugs
+
+
+def _copy_raw(tmp_path):
+    import shutil
+
+    from critmin.data import shipped
+
+    raw = tmp_path / "raw"
+    shutil.copytree(shipped.RAW_DIR, raw)
+    return raw
+
+
+def test_corrupt_data_file_names_the_file_and_keeps_previous_store(tmp_path, built_db):
+    import shutil
+
+    db = tmp_path / "s.duckdb"
+    shutil.copy(built_db, db)
+    before = db.read_bytes()
+    raw = _copy_raw(tmp_path)
+    (raw / "worldbank_wgi" / "wgidataset.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    out = run_cli("data", "build", "--raw-dir", str(raw), db=db)
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert "wgidataset.xlsx" in out.stderr
+    assert db.read_bytes() == before
+
+
+def test_missing_data_file_names_the_path(tmp_path):
+    raw = _copy_raw(tmp_path)
+    (raw / "usgs_mcs2025" / "MCS2025_World_Data.csv").unlink()
+    out = run_cli("data", "build", "--raw-dir", str(raw), db=tmp_path / "s.duckdb")
+    assert out.returncode == 1
+    assert "MCS2025_World_Data.csv" in out.stderr
+    assert not (tmp_path / "s.duckdb").exists()
+
+
+def test_bad_row_is_reported_with_file_and_line(tmp_path):
+    raw = _copy_raw(tmp_path)
+    csv_path = raw / "usgs_mcs2024" / "mcs2024-raree_world-1.csv"
+    lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[4].startswith("MCS2024,Burma,")
+    lines[4] = lines[4].replace(",12000,", ",twelve thousand,", 1)
+    csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    db = tmp_path / "s.duckdb"
+    assert run_cli("data", "build", "--raw-dir", str(raw), db=db).returncode == 0
+    out = run_cli("data", "check", "--format", "json", db=db)
+    issues = json.loads(out.stdout)["issues"]
+    mine = [i for i in issues if i["file"].endswith("mcs2024-raree_world-1.csv")]
+    assert mine and mine[0]["line"] == 5
+    assert "twelve thousand" in (mine[0]["raw"] + mine[0]["reason"])

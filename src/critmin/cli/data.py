@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -18,6 +19,17 @@ from critmin.cli._output import (
 )
 from critmin.settings import default_db_path
 
+RawDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--raw-dir",
+        help="Read the publishers' files from this folder (same layout as the shipped "
+        "src/critmin/data/raw) instead of the shipped copies.",
+        exists=True,
+        file_okay=False,
+    ),
+]
+
 data_app = typer.Typer(help="Build the store from the shipped data and inspect its sources.")
 
 
@@ -26,17 +38,25 @@ def _path(db: Path | None) -> Path:
 
 
 @data_app.command("build")
-def build(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
+def build(
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    raw_dir: RawDirOption = None,
+) -> None:
     """Build (or rebuild) the DuckDB store from the shipped public files.
 
     Idempotent and atomic: a failed build leaves the previous store intact. News a user
     ingested is carried over.
     """
-    from critmin.data.build import build_store
+    from critmin.data.build import build_store, default_importers
 
     path = _path(db)
     with err_console.status("building the store") as status:
-        report = build_store(path, progress=lambda step: status.update(f"reading {step}"))
+        report = build_store(
+            path,
+            default_importers(raw_dir),
+            progress=lambda step: status.update(f"reading {step}"),
+        )
     rows = [
         {
             "source": f.name,

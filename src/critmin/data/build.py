@@ -34,11 +34,15 @@ class Importer:
     reader: Reader
 
 
-def default_importers() -> list[Importer]:
-    """The shipped public files and their readers, in the order they are built."""
+def default_importers(raw_dir: Path | None = None) -> list[Importer]:
+    """The shipped public files and their readers, in the order they are built.
+
+    ``raw_dir`` replaces the shipped raw folder with one of the same layout, e.g. a folder
+    where a user put a newer download of the same publishers' files.
+    """
     from critmin.data.importers import curated, iea_cmde, usgs_mcs, usgs_t4, worldbank_wgi
 
-    return [
+    importers = [
         Importer("USGS MCS 2026", shipped.MCS2026_CSV, usgs_mcs.read_mcs2026),
         Importer("USGS MCS 2025", shipped.MCS2025_CSV, usgs_mcs.read_mcs2025),
         Importer("USGS MCS 2024 rare earths", shipped.MCS2024_REE_CSV,
@@ -49,6 +53,14 @@ def default_importers() -> list[Importer]:
         Importer("IEA Critical Minerals Data Explorer 2024", shipped.IEA_XLSX,
                  iea_cmde.read_iea_supply),
         Importer("critmin curated stage shares", curated.SHARES_CSV, curated.read_curated),
+    ]
+    if raw_dir is None:
+        return importers
+    return [
+        Importer(i.name, raw_dir / i.path.relative_to(shipped.RAW_DIR), i.reader)
+        if i.path.is_relative_to(shipped.RAW_DIR)
+        else i
+        for i in importers
     ]
 
 
