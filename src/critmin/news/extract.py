@@ -1,0 +1,463 @@
+"""Rule-based event extraction: sentences, triggers, argument scopes, article context.
+
+For each sentence the extractor finds the event type by trigger phrases (in the precedence of
+:data:`~critmin.news.records.EVENT_TYPES`), drops speculation, denials, questions and
+sentences that only refer back to an earlier event ("the discovery", "the controls"), then
+fills the arguments from the gazetteer's mentions in that sentence; what the sentence leaves
+implicit (no country, no commodity, "the ministry") comes from the article's context. Pure:
+an article in, events out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from critmin.news.clean import clean_text
+from critmin.news.dates import parse_iso, sentence_date
+from critmin.news.gazetteer import Gazetteer, default_gazetteer
+from critmin.news.quantities import event_quantity
+from critmin.news.read import article_id
+from critmin.news.records import EVENT_TYPES, Article, Event, Mention
+
+_V = r"(?:s|ed|es|ing|d)?"
+#: Trigger patterns per event type (matched case-insensitively on the sentence with company
+#: and country names blanked out).
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "export_ban": (
+        rf"\bban{_V}n?{_V}\b[^.;]{{0,50}}\bexports?\b",
+        r"\bexport bans?\b",
+        rf"\bprohibit{_V}\b[^.;]{{0,50}}\bexports?\b",
+        rf"\b(?:suspend{_V}|halt{_V}|stop(?:s|ped)?|freez(?:e|es|ing)|froze)\b[^.;]{{0,40}}"
+        r"\bexports?\b(?!\s+(?:controls?|licen[cs]))",
+        r"\bexports?\b[^.;]{0,60}\bnot (?:be )?(?:permitted|allowed)\b",
+    ),
+    "export_control": (
+        r"\b(?:suspend|lift|ease|relax|scrap|revoke|extend|tighten|widen|expand)\w*\b[^.;]{0,20}"
+        r"\bexport (?:controls?|curbs?|restrictions?|licensing)\b",
+        r"\bexport controls?\b",
+        r"\bexport (?:licen[cs](?:e|es|ing)|permits?|restrictions?|curbs?|quotas?)\b",
+        r"\brequire (?:a |an )?(?:export )?(?:licen[cs]e|permit)s?\b",
+        rf"\b(?:restrict{_V}|curb{_V}|limit{_V}|tighten{_V})\b[^.;]{{0,30}}\bexports?\b",
+        r"\bexports?\b[^.;]{0,60}\b(?:require|need)s? (?:a |an )?(?:licen[cs]e|permit)",
+        r"\bend-use reviews?\b",
+        r"\bcontrol list\b",
+    ),
+    "sanction": (
+        rf"\bsanction{_V}\b",
+        r"\bentity list\b",
+        rf"\bblacklist{_V}\b",
+        r"\bdesignations?\b",
+        r"\basset freeze\b",
+    ),
+    "acquisition": (
+        r"\bacquir(?:e|es|ed|ing)\b",
+        r"\bacquisitions?\b",
+        r"\btakeover\b",
+        r"\btake over\b",
+        r"\bmerger\b",
+        r"\b(?:buy|buys|bought|purchase[sd]?|take|takes|took)\b[^.;]{0,50}\b(?:stake|shares|stock|equity)\b",
+    ),
+    "offtake": (
+        r"\bofftakes?\b",
+        r"\bsupply (?:agreement|deal|contract)s?\b",
+        r"\bsales agreement\b",
+        r"\b(?:buy|purchase)\b[^.;]{0,20}\ball\b[^.;]{0,40}\b(?:output|production|produces|magnets)\b",
+    ),
+    "financing": (
+        r"\bloans?\b",
+        r"\blend(?:s|ing)?\b",
+        r"\blent\b",
+        r"\bletters? of (?:interest|support)\b",
+        r"\bfinancing\b",
+        r"\bfunding\b",
+        rf"\bfund{_V}\b",
+        r"\bgrants?\b",
+        rf"\b(?:raise|raised|raises|raising)\b[^.;]{{0,30}}(?:\$|€|£|\bmillion\b|\bbillion\b)",
+        rf"\bcommitted\b[^.;]{{0,20}}(?:\$|€|£)",
+        r"\bcredit (?:line|facility)\b",
+    ),
+    "discovery": (
+        rf"\bdiscover(?:y|ies|s|ed)?\b",
+        r"\b(?:a|new|major|large) find\b",
+        r"\b(?:found|identified|revealed|discovered)\b[^.;]{0,80}\b(?:deposits?|reserves|resources|mineralisation|mineralization)\b",
+        r"\b(?:geologists|drilling|exploration)\b[^.;]{0,40}\b(?:found|identified|revealed|intersected)\b",
+        r"\bnew (?:deposit|zone|discovery)\b",
+    ),
+    "capacity_expansion": (
+        rf"\bexpand{_V}\b",
+        r"\bexpansion\b",
+        rf"\b(?:double|triple|increase|raise|boost|lift){_V}\b[^.;]{{0,30}}\bcapacity\b",
+        r"\bupgrad(?:e|es|ed|ing)\b",
+    ),
+    "new_capacity": (
+        rf"\b(?:build{_V}|built|construct{_V}|construction of)\b[^.;]{{0,80}}"
+        r"\b(?:plants?|refiner(?:y|ies)|factor(?:y|ies)|facilit(?:y|ies)|smelters?|mines?|lines?|"
+        r"units?|enterprises?|hubs?|complex|mills?|parks?)\b",
+        rf"\b(?:launch{_V}|open{_V}|opened|inaugurat(?:e|es|ed|ing)|commission{_V}|start{_V}|beg[ia]n)\b"
+        r"[^.;]{0,80}\b(?:plants?|refiner(?:y|ies)|factor(?:y|ies)|facilit(?:y|ies)|smelters?|"
+        r"mines?|enterprises?|production lines?)\b",
+        r"\bcommercial production\b",
+        r"\bfirst production\b",
+        r"\bnew (?:plant|refinery|factory|smelter|facility|mine)\b",
+    ),
+    "partnership": (
+        r"\bmemorand(?:um|a) of understanding\b",
+        r"\bmou\b",
+        r"\bjoint ventures?\b",
+        r"\bpartnerships?\b",
+        r"\bcooperation (?:agreement|deal|accord)s?\b",
+        r"\bstrategic alliance\b",
+        r"\b(?:signed|sign|signs)\b[^.;]{0,50}\b(?:agreement|accord|deal)\b",
+        r"\bform(?:ed|s)? a\b[^.;]{0,30}\bventure\b",
+    ),
+    "disruption": (
+        rf"\bhalt{_V}\b",
+        rf"\bsuspend{_V}\b",
+        r"\bsuspension\b",
+        r"\bshut(?:s|ting)?(?: down)?\b",
+        r"\bshutdown\b",
+        r"\bfires?\b",
+        r"\bexplosion\b",
+        rf"\bflood{_V}\b",
+        r"\bstrikes?\b",
+        r"\bforce majeure\b",
+        r"\bblockade\b",
+        r"\bstopped\b",
+        r"\bseized\b",
+        r"\boutage\b",
+        rf"\bdisrupt{_V}\b",
+        r"\bdisruptions?\b",
+        rf"\bcurtail{_V}\b",
+    ),
+    "production_update": (
+        r"\bproduced\b[^.;]{0,40}\b(?:tonnes|tons|t|kilograms|pounds|ounces|lbs)\b",
+        r"\b(?:output|production)\b[^.;]{0,40}\b(?:rose|fell|rises|falls|increased|decreased|"
+        r"climbed|dropped|slipped|jumped|declined|grew|slumped|surged|reached|totalled|totaled)\b",
+    ),
+    "price_move": (
+        r"\bprices?\b[^.;]{0,60}\b(?:rose|fell|fallen|risen|jumped|climbed|slumped|dropped|surged|"
+        r"soared|plunged|slid|doubled|tripled|halved|rallied|tumbled|gained|rise|fall|jump|rises|"
+        r"falls|jumps|climbs|slides|declined|increased|decreased|spiked|sank|hit)\b",
+        r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged)\b[^.;]{0,25}\bprices?\b",
+    ),
+    "policy": (
+        r"\b(?:approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|set|"
+        r"published|issued|enacted)\b[^.;]{0,60}\b(?:law|laws|decree|strategy|regulations?|code|"
+        r"royalt(?:y|ies)|tax|taxes|tariffs?|quotas?|stockpile|list)\b",
+        r"\b(?:law|decree)\b[^.;]{0,40}\b(?:takes? effect|came into force|enters? into force)\b",
+    ),
+}
+_COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
+    t: tuple(re.compile(p, re.IGNORECASE) for p in TRIGGERS[t]) for t in EVENT_TYPES
+}
+#: Words that make a sentence speculation rather than news.
+SPECULATIVE = re.compile(
+    r"\b(?:could|might|considering|consider|considers|mulling|weighing|studying|if|unless|"
+    r"whether|forecasts?|forecasted|predicts?|predicted|expects?|expected to|analysts?|possible|"
+    r"possibly|potential|potentially|rumou?rs?|rumou?red|reportedly|wants?|hopes?|aims?|seeks?|"
+    r"would like)\b"
+)
+_MAY = re.compile(r"\bmay\b")  # lower case only: "May" is a month
+NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|denied|denies|deny)\b|n't\b", re.IGNORECASE)
+#: Event nouns that, after "the"/"its"..., refer back to an event already reported.
+_EVENT_NOUNS = re.compile(
+    r"(?:discover|find|deal|control|measure|ban|suspension|takeover|acquisition|partnership|"
+    r"agreement|expansion|loan|sanction|designation|venture|restriction|curb|financing|funding|"
+    r"offtake|strategy|law|decree|halt|shutdown|disruption|fire|strike)",
+    re.IGNORECASE,
+)
+#: A trigger preceded by these refers back to an event already reported.
+_ANAPHORA = re.compile(r"\b(?:the|its|their|this|that|these|those)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OF = re.compile(r"\s+of\b")
+_COMPARISON = re.compile(
+    r"\b(?:outside|beyond|except|excluding|other than|reliance on|dependence on|dependent on|"
+    r"away from|rather than|instead of|apart from|relies on|rely on)\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[^,]{0,80}?\s)?(?:said|says|told|announced|reported|added|according to)\b[^,]*$"
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{2,40}),\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*(?:\((?P<agency>[^)]{1,80})\))?\s*[—–-]{1,2}\s*"
+)
+_ABBREVIATIONS = frozenset(
+    "u.s mr mrs ms dr inc corp co ltd st no jan feb mar apr jun jul aug sep sept oct nov dec "
+    "vs e.g i.e gen gov sen rep approx mt ft u.k u.n d.r p.m a.m est dept plc".split()
+)
+_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("magnet", re.compile(r"\bmagnets?\b", re.I)),
+    ("metal", re.compile(r"\b(?:metal(?:lurgical)? plant|metallisation|metallization|alloys?)\b", re.I)),
+    ("refining", re.compile(r"\b(?:separat\w*|refin\w*|solvent.extraction|oxides?|hydroxide|carbonate|purification)\b", re.I)),
+    ("smelting", re.compile(r"\b(?:smelt\w*|leach\w*)\b", re.I)),
+    ("recycling", re.compile(r"\brecycl\w*\b", re.I)),
+    ("mining", re.compile(r"\b(?:mine|mines|mining|deposits?|ore|exploration|drilling|concentrate)\b", re.I)),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the article body with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences (paragraph breaks always split; abbreviations do not)."""
+    out: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p_start = para.start()
+        chunk = para.group()
+        begin = 0
+        for m in re.finditer(r"[.!?][\"')\]]?(?=\s+[\"'(\[]?[A-Z0-9])", chunk):
+            end = m.end()
+            token = re.search(r"([\w.]+)[.!?]$", chunk[begin : m.start() + 1])
+            word = token.group(1).lower().rstrip(".") if token else ""
+            if chunk[m.start()] == "." and (
+                word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+            ):
+                continue
+            piece = chunk[begin:end]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                out.append(Sentence(p_start + begin + lead, p_start + end, piece.strip()))
+            begin = end
+        piece = chunk[begin:]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append(Sentence(p_start + begin + lead, p_start + len(chunk), piece.strip()))
+    return out
+
+
+def as_article(text: str, *, published: str = "", title: str = "") -> Article:
+    """Wrap raw text (cleaned here) as an :class:`Article`."""
+    cleaned = clean_text(text)
+    return Article(id=article_id(cleaned), text=cleaned, title=title, published=published)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the article as a whole says: its date, main country and commodity."""
+
+    reference: date | None
+    main_country: str | None
+    main_commodity: str | None
+    dateline_country: str | None
+
+
+def _majority(ids: list[str]) -> str | None:
+    if not ids:
+        return None
+    counts = Counter(ids)
+    best = max(counts.values())
+    return next(i for i in ids if counts[i] == best)
+
+
+def _country_of(m: Mention, homes: dict[str, str]) -> str | None:
+    if m.kind == "country":
+        return m.id
+    if m.kind == "company" and m.via == "agency":
+        return homes.get(m.id)
+    return None
+
+
+def _homes() -> dict[str, str]:
+    from critmin.data.catalogue.companies import companies
+
+    return {c.id: c.home for c in companies()}
+
+
+def _is_comparison(text: str, m: Mention) -> bool:
+    return bool(_COMPARISON.search(text[max(0, m.start - 30) : m.start]))
+
+
+def extract_events(
+    article: Article | str,
+    *,
+    published: str = "",
+    gazetteer: Gazetteer | None = None,
+) -> tuple[Event, ...]:
+    """Events an article reports, one per distinct (type, countries, commodities).
+
+    Parameters
+    ----------
+    article
+        An :class:`Article` (as the readers return) or raw text.
+    published
+        ISO date of the article when ``article`` is raw text (resolves "on Monday").
+    gazetteer
+        Entity gazetteer; default :func:`~critmin.news.gazetteer.default_gazetteer`.
+
+    Returns
+    -------
+    tuple of Event
+        In the order of the sentences that support them.
+    """
+    if isinstance(article, str):
+        article = as_article(article, published=published)
+    gaz = gazetteer or default_gazetteer()
+    text = article.text
+    homes = _homes()
+    reference = parse_iso(article.published)
+
+    # Datelines ("ASTANA, 8 September 2025 (Interfax-Kazakhstan) — ") are context, not evidence.
+    skip_until: dict[int, int] = {}
+    dateline_text = []
+    for para in re.finditer(r"[^\n]+", text):
+        m = _DATELINE.match(para.group())
+        if m:
+            skip_until[para.start()] = para.start() + m.end()
+            dateline_text.append(m.group(0))
+            if reference is None:
+                reference = sentence_date(m["date"])
+    year = reference.year if reference else None
+    mentions = gaz.find(text, year=year)
+    title_mentions = gaz.find(article.title, year=year) if article.title else []
+
+    dateline_country = None
+    for line in dateline_text:
+        found = [m.id for m in gaz.find(line, year=year) if m.kind == "country"]
+        if found:
+            dateline_country = found[0]
+            break
+    country_ids = [
+        c
+        for m in (*title_mentions, *mentions)
+        if (c := _country_of(m, homes)) and not _is_comparison(text, m)
+    ]
+    commodity_ids = [m.id for m in (*title_mentions, *mentions) if m.kind == "commodity"]
+    ctx = Context(
+        reference=reference,
+        main_country=_majority(country_ids) or dateline_country,
+        main_commodity=_majority(commodity_ids),
+        dateline_country=dateline_country,
+    )
+
+    events: list[Event] = []
+    seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+    for n, sentence in enumerate(split_sentences(text)):
+        start = sentence.start
+        cut = skip_until.get(start)
+        if cut is not None and cut < sentence.end:
+            start = cut
+        s_text = text[start : sentence.end].strip()
+        if not s_text:
+            continue
+        s_mentions = [m for m in mentions if start <= m.start and m.end <= sentence.end]
+        event = _sentence_event(article, n, s_text, start, s_mentions, ctx, gaz, homes)
+        if event is not None and event.key not in seen:
+            seen.add(event.key)
+            events.append(event)
+    return tuple(events)
+
+
+def _masked(s_text: str, offset: int, mentions: list[Mention], kinds: set[str]) -> str:
+    chars = list(s_text)
+    for m in mentions:
+        if m.kind in kinds:
+            for i in range(m.start - offset, m.end - offset):
+                if 0 <= i < len(chars):
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
+    """The event type a (masked) sentence reports and the trigger that says so, or ``None``."""
+    if sentence.rstrip().endswith("?"):
+        return None
+    if SPECULATIVE.search(sentence) or _MAY.search(sentence) or NEGATION.search(sentence):
+        return None
+    for event_type in EVENT_TYPES:
+        for pattern in _COMPILED[event_type]:
+            for m in pattern.finditer(sentence):
+                if (
+                    _EVENT_NOUNS.match(m.group(0))
+                    and _ANAPHORA.search(sentence[max(0, m.start() - 30) : m.start()])
+                    and not _OF.match(sentence, m.end())
+                ):
+                    continue
+                return event_type, m
+    return None
+
+
+def _sentence_event(
+    article: Article,
+    index: int,
+    s_text: str,
+    offset: int,
+    mentions: list[Mention],
+    ctx: Context,
+    gaz: Gazetteer,
+    homes: dict[str, str],
+) -> Event | None:
+    masked = _masked(s_text, offset, mentions, {"company", "country", "bloc"})
+    found = classify(masked)
+    if found is None:
+        return None
+    event_type, trigger = found
+    full = article.text
+
+    attribution = _ATTRIBUTION.search(s_text)
+    cut = offset + attribution.start() if attribution else None
+    named = [
+        (m, c)
+        for m in mentions
+        if (c := _country_of(m, homes)) and not _is_comparison(full, m)
+    ]
+    countries = {c for m, c in named if cut is None or m.start < cut} or {c for _, c in named}
+    basis_c = "sentence"
+    lowered = s_text.lower()
+    if ctx.main_country and any(
+        re.search(rf"\b{re.escape(ref)}\b", lowered) for ref in gaz.state_references
+    ):
+        countries.add(ctx.main_country)
+    if not countries:
+        countries = {
+            homes[m.id] for m in mentions if m.kind == "company" and homes.get(m.id)
+        }
+        basis_c = "companies"
+    if not countries and ctx.main_country:
+        countries = {ctx.main_country}
+        basis_c = "article"
+    commodities = {m.id for m in mentions if m.kind == "commodity"}
+    basis_m = "sentence"
+    if not commodities and ctx.main_commodity:
+        commodities = {ctx.main_commodity}
+        basis_m = "article"
+    companies = sorted({m.id for m in mentions if m.kind == "company"})
+
+    stage_text = _masked(s_text, offset, mentions, {"commodity", "company"})
+    stage = next((name for name, pat in _STAGES if pat.search(stage_text)), None)
+    quantity = event_quantity(event_type, s_text)
+    stated = sentence_date(s_text, ctx.reference)
+    if stated is not None:
+        when, date_basis = stated.isoformat(), "stated"
+    elif ctx.reference is not None:
+        when, date_basis = ctx.reference.isoformat(), "article"
+    else:
+        when, date_basis = None, ""
+
+    confidence = 0.55
+    confidence += 0.15 if basis_c == "sentence" else 0.05 if basis_c == "companies" else 0.0
+    confidence += 0.15 if basis_m == "sentence" else 0.0
+    confidence += 0.05 if quantity is not None else 0.0
+    confidence += 0.05 if len(trigger.group(0)) > 12 else 0.0
+    return Event(
+        type=event_type,
+        countries=tuple(sorted(countries)),
+        commodities=tuple(sorted(commodities)),
+        companies=tuple(companies),
+        stage=stage,
+        quantity=quantity,
+        date=when,
+        evidence=s_text,
+        confidence=min(confidence, 0.95),
+        article_id=article.id,
+        sentence=index,
+        date_basis=date_basis,
+    )
