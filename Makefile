@@ -26,12 +26,12 @@ demo: $(VENV)/.installed
 
 ## test: set up with dev extras, lint, type-check and run the whole test suite.
 test: $(VENV)/.dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
