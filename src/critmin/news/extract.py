@@ -357,12 +357,14 @@ def extract_events(
 
 
 def _masked(s_text: str, offset: int, mentions: list[Mention], kinds: set[str]) -> str:
+    # "#" rather than spaces: a blanked name must not read as a gap ("The ___ imposed sanctions"
+    # is not "the imposed sanctions")
     chars = list(s_text)
     for m in mentions:
         if m.kind in kinds:
             for i in range(m.start - offset, m.end - offset):
-                if 0 <= i < len(chars):
-                    chars[i] = " "
+                if 0 <= i < len(chars) and not chars[i].isspace():
+                    chars[i] = "#"
     return "".join(chars)
 
 
