@@ -164,3 +164,15 @@ def test_bad_row_is_reported_with_file_and_line(tmp_path):
     mine = [i for i in issues if i["file"].endswith("mcs2024-raree_world-1.csv")]
     assert mine and mine[0]["line"] == 5
     assert "twelve thousand" in (mine[0]["raw"] + mine[0]["reason"])
+
+
+def test_release_precedence_and_override(built_db):
+    # MCS 2026 revised the 2024 world total MCS 2025 had estimated (380,000 vs 390,000).
+    newest = json.loads(run_cli("commodity", "rare-earths", "--year", "2024", "--format",
+                                "json", db=built_db).stdout)
+    older = json.loads(run_cli("commodity", "rare-earths", "--year", "2024", "--release",
+                               "mcs2025", "--format", "json", db=built_db).stdout)
+    assert newest["world_total"] == 380_000
+    assert older["world_total"] == 390_000
+    assert {p["source_id"].split(":")[0] for p in older["producers"]} == {"usgs-mcs2025"}
+    assert all(p["basis"] == "estimated" for p in older["producers"] if p["country"] == "CN")

@@ -237,12 +237,17 @@ class Critmin:
         scenario: str = "",
         *,
         all_releases: bool = False,
+        release: str | None = None,
     ) -> pd.DataFrame:
-        """Figures from the store, newest release per publisher unless ``all_releases``.
+        """Figures from the store, newest release per publisher unless told otherwise.
+
+        ``all_releases`` returns every release's figures; ``release`` (e.g. ``"mcs2025"``)
+        returns only that release's.
 
         Names are resolved through the catalogues (so ``"Rare earths"`` and ``"KZ"`` work);
         unknown names raise :class:`critmin.errors.UnknownNameError` with suggestions.
         """
+        all_releases = all_releases or release is not None
         table = "observations o JOIN sources s ON s.id = o.source_id" if all_releases else (
             "latest_observations o"
         )
@@ -267,6 +272,9 @@ class Critmin:
         if publisher is not None:
             where.append("o.publisher = ?" if not all_releases else "s.publisher = ?")
             params.append(publisher)
+        if release is not None:
+            where.append("o.release = ?")
+            params.append(release)
         q = f"SELECT {select} FROM {table} WHERE {' AND '.join(where)} "
         return self.con.execute(q + "ORDER BY o.value DESC NULLS LAST", params).df()
 
@@ -349,22 +357,26 @@ class Critmin:
         stage: str | None = None,
         year: int | None = None,
         publisher: str | None = None,
+        release: str | None = None,
     ) -> CommodityProfile:
         """Producers of a commodity at a stage in a year, with shares, HHI and reserves.
 
         ``stage`` defaults to the most upstream stage with figures; ``year`` to the latest
         year with figures; ``publisher`` to the first of :data:`PUBLISHER_PREFERENCE` that
-        has figures for that commodity, stage and year.
+        has figures for that commodity, stage and year; ``release`` (e.g. ``"mcs2025"``) to
+        the newest release of that publisher.
         """
         item = _commodity(commodity)
-        frame = self.observations(item.slug, stage=stage, measure="production")
+        frame = self.observations(item.slug, stage=stage, measure="production", release=release)
         measured_as = None
         if frame.empty and stage is not None:
             # No figures for the commodity itself at this stage: fall back to the part of it
             # that a publisher does report (IEA reports rare-earth separation only for the
             # magnet rare earths), and say so in the profile.
             for child in _children(item.slug):
-                child_frame = self.observations(child.slug, stage=stage, measure="production")
+                child_frame = self.observations(
+                    child.slug, stage=stage, measure="production", release=release
+                )
                 if not child_frame.empty:
                     frame, measured_as = child_frame, child
                     break
@@ -402,7 +414,7 @@ class Critmin:
             main = frame[frame["country"] == WORLD]
             pick = main.iloc[0] if not main.empty else frame.iloc[0]
             frame = frame[(frame["unit"] == pick["unit"]) & (frame["content"] == pick["content"])]
-        profile = self._profile(item, stage, int(year), publisher, frame, years)
+        profile = self._profile(item, stage, int(year), publisher, frame, years, release)
         if measured_as is not None:
             profile = replace(
                 profile,
@@ -422,6 +434,7 @@ class Critmin:
         publisher: str,
         frame: pd.DataFrame,
         years: list[int],
+        release: str | None = None,
     ) -> CommodityProfile:
         countries = frame[~frame["country"].isin([WORLD, OTHER])]
         known = countries[countries["value"].notna()].sort_values(
@@ -462,7 +475,9 @@ class Critmin:
             )
         else:
             gw = None
-        reserves_frame = self.observations(item.slug, measure="reserves", publisher=publisher)
+        reserves_frame = self.observations(
+            item.slug, measure="reserves", publisher=publisher, release=release
+        )
         if not reserves_frame.empty:
             last = int(reserves_frame["year"].max())
             reserves_frame = reserves_frame[reserves_frame["year"] == last]

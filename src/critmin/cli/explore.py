@@ -38,6 +38,14 @@ PublisherOption = Annotated[
     ),
 ]
 
+ReleaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--release",
+        help="Use this release's figures, e.g. mcs2025 (default: the newest per year).",
+    ),
+]
+
 
 def _open(db: Any) -> Any:
     import critmin
@@ -113,12 +121,15 @@ def _commodity(
     stage: StageOption = None,
     year: YearOption = None,
     publisher: PublisherOption = None,
+    release: ReleaseOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Producers of a commodity: table, shares, HHI, reserves and reserve life, sources."""
     with _open(db) as cm:
-        profile = cm.producers(slug, stage=stage, year=year, publisher=publisher)
+        profile = cm.producers(
+            slug, stage=stage, year=year, publisher=publisher, release=release
+        )
     data = profile.to_dict()
     if fmt is Format.json:
         print_json(data)
