@@ -124,7 +124,46 @@ MIGRATIONS: list[Migration] = [
         ) o WHERE rank_ = 1;
         """,
     ),
+    Migration(
+        "0003_news",
+        # Ingested articles and the events extracted from them (issue 4). Developments and
+        # their answered/open questions are derived from these on demand, not stored, so they
+        # never go stale when the extractor improves.
+        """
+        CREATE TABLE news_articles (
+            id VARCHAR PRIMARY KEY,
+            title VARCHAR,
+            published VARCHAR,
+            publisher VARCHAR,
+            url VARCHAR,
+            source VARCHAR,
+            format VARCHAR,
+            text VARCHAR NOT NULL,
+            signature BIGINT[],
+            duplicate_of VARCHAR,
+            ingested_at TIMESTAMP
+        );
+        CREATE TABLE news_events (
+            article_id VARCHAR NOT NULL,
+            seq INTEGER NOT NULL,
+            type VARCHAR NOT NULL,
+            countries VARCHAR[],
+            commodities VARCHAR[],
+            companies VARCHAR[],
+            stage VARCHAR,
+            quantity_value DOUBLE,
+            quantity_unit VARCHAR,
+            quantity_text VARCHAR,
+            date VARCHAR,
+            date_basis VARCHAR,
+            evidence VARCHAR NOT NULL,
+            confidence DOUBLE,
+            sentence INTEGER,
+            PRIMARY KEY (article_id, seq)
+        );
+        """,
+    ),
 ]
 
 #: Tables holding what users added; copied from the previous store on every rebuild.
-USER_TABLES: tuple[str, ...] = ()
+USER_TABLES: tuple[str, ...] = ("news_articles", "news_events")
