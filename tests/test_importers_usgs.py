@@ -262,3 +262,11 @@ def test_missing_file():
     with pytest.raises(DataError) as info:
         read_mcs2024_rare_earths(path)
     assert str(path) in str(info.value)
+
+
+def test_parenthesised_country_names_are_names_not_qualifiers(mcs2026):
+    # "Congo (Kinshasa)" is the DRC; stripping "(Kinshasa)" as a qualifier would give the
+    # Republic of the Congo (CG), which mines no cobalt.
+    cobalt = {o.country for o in mcs2026.observations if o.commodity == "cobalt"}
+    assert "CD" in cobalt
+    assert "CG" not in cobalt

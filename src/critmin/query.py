@@ -194,20 +194,29 @@ class Critmin:
 
     @classmethod
     def open(cls, db: str | Path | None = None, *, build: bool = True) -> Critmin:
-        """Open (and if needed first build) the store at ``db`` or the default path."""
+        """Open the store at ``db`` or the default path.
+
+        With ``build`` (the default), a missing store is built from the shipped data, and a
+        store of an older schema is rebuilt (atomically, keeping ingested news); without it,
+        either is a :class:`~critmin.errors.StoreError`.
+        """
+        from critmin.data.build import build_store
+
         path = Path(db) if db else default_db_path()
         if not path.exists() and build:
-            from critmin.data.build import build_store
-
             log.info("no store at %s; building it from the shipped data", path)
             build_store(path)
         con = store.connect(path, read_only=True)
         if not store.schema_is_current(con):
             con.close()
-            raise store.StoreError(
-                f"store {path} was built by another version of critmin; "
-                "run `critmin data build` to rebuild it"
-            )
+            if not build:
+                raise store.StoreError(
+                    f"store {path} was built by another version of critmin; "
+                    "run `critmin data build` to rebuild it"
+                )
+            log.info("store %s has an older schema; rebuilding it", path)
+            build_store(path)
+            con = store.connect(path, read_only=True)
         return cls(con, path)
 
     def close(self) -> None:
@@ -276,7 +285,9 @@ class Critmin:
             where.append("o.release = ?")
             params.append(release)
         q = f"SELECT {select} FROM {table} WHERE {' AND '.join(where)} "
-        return self.con.execute(q + "ORDER BY o.value DESC NULLS LAST", params).df()
+        # A total order, so that equal inputs give equal outputs byte for byte.
+        order = "ORDER BY o.value DESC NULLS LAST, o.country, o.year, o.stage, o.source_id, o.line"
+        return self.con.execute(f"{q} {order}", params).df()
 
     def sources(self) -> pd.DataFrame:
         """Every source, with the number of figures citing it."""

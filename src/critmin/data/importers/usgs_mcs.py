@@ -209,6 +209,10 @@ def _country(label: str) -> _Country:
 
     text = _FOOTNOTE.sub("", _clean(label))
     qualifier = ""
+    whole = find_country(text)
+    if whole is not None:
+        # "Congo (Kinshasa)" is a name, not "Congo" with a qualifier
+        return _Country(whole.alpha2, "", False)
     match = _QUALIFIER.match(text)
     if match:
         text = _clean(f"{match['name']} {match['rest']}".replace(" ,", ","))
