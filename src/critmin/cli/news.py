@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -88,8 +89,10 @@ def ingest(
         typer.Option(help="Dask scheduler address, or 'local' for a local cluster."),
     ] = None,
 ) -> None:
-    """Ingest articles into the store: extract events, skip what is already there, link
-    near-duplicates. Resumable: rerun after an interruption and finished files are skipped."""
+    """Ingest articles into the store: extract events, skip what is stored, link near-duplicates.
+
+    Resumable: rerun after an interruption and finished files are skipped.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from critmin.news.ingest import article_files
@@ -122,16 +125,18 @@ def ingest(
 @news_app.command("events")
 def events(
     country: Annotated[str | None, typer.Option(help="ISO alpha-2 code, e.g. KZ.")] = None,
-    commodity: Annotated[str | None, typer.Option(help="Commodity slug, e.g. rare-earths.")] = None,
-    since: Annotated[str | None, typer.Option(help="Only events on or after this ISO date.")] = None,
+    commodity: Annotated[str | None, typer.Option(help="Commodity slug (rare-earths).")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this ISO date.")] = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stored events, newest last."""
     from critmin.news.ingest import stored_events
 
-    rows = [e.to_dict() for e in stored_events(db or default_db_path(), country=country,
-                                               commodity=commodity, since=since)]  # fmt: skip
+    found = stored_events(
+        db or default_db_path(), country=country, commodity=commodity, since=since
+    )
+    rows = [e.to_dict() for e in found]
     if fmt == Format.json:
         print_json({"events": rows})
     elif fmt == Format.csv:
@@ -145,7 +150,8 @@ def developments(
     db: DbOption = None,
     fmt: FormatOption = Format.table,
     scenarios: Annotated[
-        bool, typer.Option("--scenarios", help="Also propose a scenario per new-capacity development.")
+        bool,
+        typer.Option("--scenarios", help="Also propose a scenario per new-capacity development."),
     ] = False,
 ) -> None:
     """Developments (country, commodity family, initiative) and their open investor questions."""
@@ -207,11 +213,15 @@ def evaluate(
     else:
         cols = [("type", "type"), ("tp", "tp"), ("fp", "fp"), ("fn", "fn"),
                 ("precision", "precision"), ("recall", "recall"), ("f1", "F1")]  # fmt: skip
-        console.print(
-            rich_table(rows, cols, title=f"{folder}: {data['articles']} articles",
-                       formatters={k: lambda v: f"{float(v):.2f}" if isinstance(v, float) else str(v)
-                                   for k in ("precision", "recall", "f1")})  # fmt: skip
-        )
+        two: dict[str, Callable[[Any], str]] = {
+            k: _two_places for k in ("precision", "recall", "f1")
+        }
+        title = f"{folder}: {data['articles']} articles"
+        console.print(rich_table(rows, cols, title=title, formatters=two))
+
+
+def _two_places(value: object) -> str:
+    return f"{float(value):.2f}" if isinstance(value, float | int) else str(value)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,6 +1,7 @@
-"""Developments: events grouped by country, commodity family and initiative, with the
-investor questions each keeps open until an article answers them, and a proposed scenario
-for new capacity.
+"""Developments: events grouped by country, commodity family and initiative.
+
+Each development keeps the investor questions open until an article answers them, and a
+new-capacity development can be turned into a proposed scenario.
 
 Pure: events (and optionally the articles they came from) in, records and dicts out.
 """
@@ -122,7 +123,9 @@ def group_developments(
     return tuple(out)
 
 
-def _sentences(events: list[Event], articles: Mapping[str, Article] | None) -> list[tuple[str, str]]:
+def _sentences(
+    events: list[Event], articles: Mapping[str, Article] | None
+) -> list[tuple[str, str]]:
     """(sentence, article id) pairs to search: the events' articles, else their evidence."""
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
@@ -159,11 +162,14 @@ def answer_questions(
                     names.append(c.slug)
             if groups:
                 kind = "both" if len(groups) == 2 else groups.pop()
-                found["elements"] = (f"{kind}: {', '.join(dict.fromkeys(names))}", text, article_id)
-        if "financing" not in found and _FINANCE.search(text):
-            found["financing"] = (_FINANCE.search(text).group(0), text, article_id)  # type: ignore[union-attr]
-        if "downstream" not in found and _DOWNSTREAM.search(text):
-            found["downstream"] = (_DOWNSTREAM.search(text).group(0), text, article_id)  # type: ignore[union-attr]
+                listed = ", ".join(dict.fromkeys(names))
+                found["elements"] = (f"{kind}: {listed}", text, article_id)
+        finance = _FINANCE.search(text)
+        if "financing" not in found and finance:
+            found["financing"] = (finance.group(0), text, article_id)
+        downstream = _DOWNSTREAM.search(text)
+        if "downstream" not in found and downstream:
+            found["downstream"] = (downstream.group(0), text, article_id)
         if "partners" not in found and _PARTNER.search(text):
             found["partners"] = (
                 "partner named; sanctions exposure not assessed by the extractor",
@@ -175,7 +181,8 @@ def answer_questions(
                 e.quantity is not None and e.quantity.unit == "t/yr" and e.evidence == text
                 for e in events
             )
-            if rate or _TIMELINE.search(text) and re.search(r"\b(?:tonnes|tons|t/yr|capacity)\b", text):
+            sized = re.search(r"\b(?:tonnes|tons|t/yr|capacity)\b", text)
+            if rate or (_TIMELINE.search(text) and sized):
                 found["timeline_capacity"] = ("stated", text, article_id)
 
     for event in events:  # events themselves answer some questions
@@ -274,7 +281,7 @@ def propose_scenario(development: Development) -> dict[str, Any]:
             "start_year": start,
             "ramp_years": ramp,
             "basis": basis,
-            "source": f"article {event.article_id}: \"{event.evidence}\"",
+            "source": f'article {event.article_id}: "{event.evidence}"',
             "note": "Assumptions (critmin/news/assumptions.yaml): " + "; ".join(assumed) + ".",
         }
         if low is not None:

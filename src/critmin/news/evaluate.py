@@ -33,12 +33,12 @@ class Scores:
 
     @property
     def precision(self) -> float:
-        """tp / (tp + fp); 1.0 when nothing was predicted."""
+        """Tp / (tp + fp); 1.0 when nothing was predicted."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
     @property
     def recall(self) -> float:
-        """tp / (tp + fn); 1.0 when nothing was expected."""
+        """Tp / (tp + fn); 1.0 when nothing was expected."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property

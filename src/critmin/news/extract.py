@@ -75,12 +75,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bfunding\b",
         rf"\bfund{_V}\b",
         r"\bgrants?\b",
-        rf"\b(?:raise|raised|raises|raising)\b[^.;]{{0,30}}(?:\$|€|£|\bmillion\b|\bbillion\b)",
-        rf"\bcommitted\b[^.;]{{0,20}}(?:\$|€|£)",
+        r"\b(?:raise|raised|raises|raising)\b[^.;]{0,30}(?:\$|€|£|\bmillion\b|\bbillion\b)",
+        r"\bcommitted\b[^.;]{0,20}(?:\$|€|£)",
         r"\bcredit (?:line|facility)\b",
     ),
     "discovery": (
-        rf"\bdiscover(?:y|ies|s|ed)?\b",
+        r"\bdiscover(?:y|ies|s|ed)?\b",
         r"\b(?:a|new|major|large) find\b",
         r"\b(?:found|identified|revealed|discovered)\b[^.;]{0,80}\b(?:deposits?|reserves|resources|mineralisation|mineralization)\b",
         r"\b(?:geologists|drilling|exploration)\b[^.;]{0,40}\b(?:found|identified|revealed|intersected)\b",
@@ -185,17 +185,64 @@ _DATELINE = re.compile(
     r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*(?:\((?P<agency>[^)]{1,80})\))?\s*[—–-]{1,2}\s*"
 )
 _ABBREVIATIONS = frozenset(
-    "u.s mr mrs ms dr inc corp co ltd st no jan feb mar apr jun jul aug sep sept oct nov dec "
-    "vs e.g i.e gen gov sen rep approx mt ft u.k u.n d.r p.m a.m est dept plc".split()
+    [
+        "u.s",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "st",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vs",
+        "e.g",
+        "i.e",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "approx",
+        "mt",
+        "ft",
+        "u.k",
+        "u.n",
+        "d.r",
+        "p.m",
+        "a.m",
+        "est",
+        "dept",
+        "plc",
+    ]
 )
-_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("magnet", re.compile(r"\bmagnets?\b", re.I)),
-    ("metal", re.compile(r"\b(?:metal(?:lurgical)? plant|metallisation|metallization|alloys?)\b", re.I)),
-    ("refining", re.compile(r"\b(?:separat\w*|refin\w*|solvent.extraction|oxides?|hydroxide|carbonate|purification)\b", re.I)),
-    ("smelting", re.compile(r"\b(?:smelt\w*|leach\w*)\b", re.I)),
-    ("recycling", re.compile(r"\brecycl\w*\b", re.I)),
-    ("mining", re.compile(r"\b(?:mine|mines|mining|deposits?|ore|exploration|drilling|concentrate)\b", re.I)),
-)  # fmt: skip
+_STAGE_WORDS: tuple[tuple[str, str], ...] = (
+    ("magnet", r"\bmagnets?\b"),
+    ("metal", r"\b(?:metal(?:lurgical)? plant|metallisation|metallization|alloys?)\b"),
+    (
+        "refining",
+        r"\b(?:separat\w*|refin\w*|solvent.extraction|oxides?|hydroxide|carbonate|purification)\b",
+    ),
+    ("smelting", r"\b(?:smelt\w*|leach\w*)\b"),
+    ("recycling", r"\brecycl\w*\b"),
+    ("mining", r"\b(?:mine|mines|mining|deposits?|ore|exploration|drilling|concentrate)\b"),
+)
+_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _STAGE_WORDS
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,9 +454,7 @@ def _sentence_event(
     attribution = _ATTRIBUTION.search(s_text)
     cut = offset + attribution.start() if attribution else None
     named = [
-        (m, c)
-        for m in mentions
-        if (c := _country_of(m, homes)) and not _is_comparison(full, m)
+        (m, c) for m in mentions if (c := _country_of(m, homes)) and not _is_comparison(full, m)
     ]
     countries = {c for m, c in named if cut is None or m.start < cut} or {c for _, c in named}
     basis_c = "sentence"
@@ -419,9 +464,7 @@ def _sentence_event(
     ):
         countries.add(ctx.main_country)
     if not countries:
-        countries = {
-            homes[m.id] for m in mentions if m.kind == "company" and homes.get(m.id)
-        }
+        countries = {homes[m.id] for m in mentions if m.kind == "company" and homes.get(m.id)}
         basis_c = "companies"
     if not countries and ctx.main_country:
         countries = {ctx.main_country}

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -76,13 +77,13 @@ def article_files(paths: Iterable[Path | str]) -> list[Path]:
 
 
 def process_file(path: Path | str, max_bytes: int | None = None) -> FileResult:
-    """Read one file and extract its events (runs on Dask workers too); never raises for bad
-    input: the error is returned with the file's name."""
+    """Read one file and extract its events (runs on Dask workers too).
+
+    Never raises for bad input: the error is returned with the file's name.
+    """
     try:
         articles = read_articles(path, max_bytes=max_bytes)
-        items = tuple(
-            Extracted(a, extract_events(a), tuple(signature(a.text))) for a in articles
-        )
+        items = tuple(Extracted(a, extract_events(a), tuple(signature(a.text))) for a in articles)
     except CritminError as exc:
         return FileResult(str(path), error=str(exc))
     return FileResult(str(path), items)
@@ -102,7 +103,8 @@ def _write(
                 continue
             original = index.match(item.signature)
             con.execute(
-                "INSERT INTO news_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
+                "INSERT INTO news_articles VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
                 [a.id, a.title, a.published, a.publisher, a.url, a.source, a.format, a.text,
                  list(item.signature), original],
             )  # fmt: skip
@@ -200,9 +202,11 @@ def _results(
         return
     from dask.distributed import Client, LocalCluster, as_completed
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=False) if (
-        scheduler == "local"
-    ) else None
+    cluster = (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=False)
+        if (scheduler == "local")
+        else None
+    )
     client = Client(cluster if cluster is not None else scheduler)
     try:
         futures = client.map(process_file, [str(p) for p in files], max_bytes=max_bytes)
@@ -214,22 +218,24 @@ def _results(
             cluster.close()
 
 
-def _event(row: tuple[object, ...]) -> Event:
+def _event(row: tuple[Any, ...]) -> Event:
     (article_id, _seq, kind, countries, commodities, companies, stage, qv, qu, qt, when,
      date_basis, evidence, confidence, sentence) = row  # fmt: skip
-    quantity = Quantity(float(qv), str(qu), "", str(qt or "")) if qv is not None else None  # type: ignore[arg-type]
+    quantity = None
+    if qv is not None:
+        quantity = Quantity(float(qv), str(qu), "", str(qt or ""))
     return Event(
         type=str(kind),
-        countries=tuple(countries or ()),  # type: ignore[call-overload]
-        commodities=tuple(commodities or ()),  # type: ignore[call-overload]
-        companies=tuple(companies or ()),  # type: ignore[call-overload]
+        countries=tuple(countries or ()),
+        commodities=tuple(commodities or ()),
+        companies=tuple(companies or ()),
         stage=str(stage) if stage else None,
         quantity=quantity,
         date=str(when) if when else None,
         evidence=str(evidence),
-        confidence=float(confidence or 0.0),  # type: ignore[arg-type]
+        confidence=float(confidence or 0.0),
         article_id=str(article_id),
-        sentence=int(sentence or 0),  # type: ignore[call-overload]
+        sentence=int(sentence or 0),
         date_basis=str(date_basis or ""),
     )
 

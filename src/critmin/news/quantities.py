@@ -31,7 +31,10 @@ COUNT_NOUNS = (
     "smelters|companies|sites|enterprise|plant|factory|refinery|mine|project|deposit|facility"
 )
 
-_QUAL = r"(?P<qual>at least|up to|about|around|approximately|roughly|more than|over|nearly|almost|as much as|some)?\s*"
+_QUAL = (
+    r"(?P<qual>at least|up to|about|around|approximately|roughly|more than|over|nearly|almost|"
+    r"as much as|some)?\s*"
+)
 _CUR = r"(?P<cur>US\$|A\$|C\$|\$|€|£|¥|RMB\s?)?"
 _NUM = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
@@ -51,6 +54,9 @@ _LATE_RATE = re.compile(r"^[^.;]{0,60}?\b(?:a|per)\s+(?:year|annum)\b|^[^.;]{0,6
 _CURRENCY_AFTER = re.compile(r"\s*(?P<cur>roubles|rubles|yuan|dollars|euros|yen|tenge)\b", re.I)
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _COUNT = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{COUNT_NOUNS})\b", re.IGNORECASE)
+
+
+_PLURALS = {"refinery": "refineries", "factory": "factories", "facility": "facilities"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +89,9 @@ def find_quantities(text: str) -> list[Found]:
             continue
         qual = (m["qual"] or "").lower()
         mult_word = (m["mult"] or "").lower()
-        if mult_word in ("m", "b", "k") and not m["cur"]:
-            # "5 m" is metres more often than millions without a currency sign
-            if not _MASS.match(text, m.end()):
-                mult_word = ""
+        # "5 m" is metres more often than millions without a currency sign
+        if mult_word in ("m", "b", "k") and not m["cur"] and not _MASS.match(text, m.end()):
+            mult_word = ""
         rest_at = m.end() if mult_word else m.end("num")
         factor = MULTIPLIERS.get(mult_word, 1.0)
         words = text[m.start() : m.end()].strip()
@@ -135,9 +140,7 @@ def find_quantities(text: str) -> list[Found]:
             if not noun.endswith("s"):
                 if value != 1:
                     continue
-                noun = {"refinery": "refineries", "factory": "factories", "facility": "facilities"}.get(
-                    noun, noun + "s"
-                )
+                noun = _PLURALS.get(noun, noun + "s")
             q = Quantity(value, noun, qual, text[m.start() : count.end()])
             out.append(Found(m.start(), count.end(), "count", q))
     return out

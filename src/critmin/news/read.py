@@ -284,9 +284,7 @@ def parse_text(text: str, *, source: str = "<text>") -> Article | None:
     first, sep, rest = body.lstrip().partition("\n")
     if sep and rest.startswith("\n") and len(first) < 150 and not first.rstrip().endswith("."):
         title, body = first.strip(), rest
-    return _make(
-        body, title=title, published="", publisher="", url="", source=source, fmt="text"
-    )
+    return _make(body, title=title, published="", publisher="", url="", source=source, fmt="text")
 
 
 def parse_html(text: str, *, source: str = "<html>") -> Article | None:
@@ -381,7 +379,8 @@ def parse_feed(text: str, *, source: str = "<feed>") -> list[Article]:
         published = ""
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         if stamp:
-            published = datetime(*stamp[:6], tzinfo=UTC).date().isoformat()
+            y, mo, d = (int(v) for v in stamp[:3])
+            published = datetime(y, mo, d, tzinfo=UTC).date().isoformat()
         article = _make(
             strip_html(body),
             title=strip_html(str(entry.get("title") or "")),
@@ -423,9 +422,7 @@ def parse_json(text: str, *, source: str = "<json>") -> list[Article]:
     records: Iterable[object] = data if isinstance(data, list) else [data]
     articles = []
     for n, record in enumerate(records, start=1):
-        article = _from_record(
-            record, source=source, line=n if isinstance(data, list) else None
-        )
+        article = _from_record(record, source=source, line=n if isinstance(data, list) else None)
         if article is not None:
             articles.append(article)
     return articles
