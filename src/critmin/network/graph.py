@@ -232,11 +232,13 @@ def build_network(
     keep = [i for i, e in enumerate(per_stage) if e]
     stage_list = [stage_list[i] for i in keep]
     per_stage = [per_stage[i] for i in keep]
-    countries = sorted({c for entries in per_stage for c in entries})
+    countries = sorted({c for entries in per_stage for c, (v, _) in entries.items() if v > 0})
     cap = np.zeros((len(countries), len(stage_list)))
     provenance: list[Provenance] = []
     for j, entries in enumerate(per_stage):
         for country, (value, prov) in entries.items():
+            if value <= 0:
+                continue
             cap[countries.index(country), j] = value
             provenance.append(prov)
     return Network(

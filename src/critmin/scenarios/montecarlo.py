@@ -307,6 +307,23 @@ class RiskResult:
         """Reference minus deliverable, floored at zero [t/yr]."""
         return np.clip(self.reference - self.values, 0.0, None)
 
+    def disruption_effects(self) -> FloatArray:
+        """Each country's contribution to the mean shortfall [t/yr].
+
+        ``P(disrupted) * (E[shortfall | disrupted] - E[shortfall | not disrupted])`` from the
+        draws: what a country's disruptions add, net of shortfalls other causes (uncertain
+        shocks, other countries) produce anyway. Contribution shares normalise the positive
+        effects to 1.
+        """
+        n = self.values.size
+        k = self.disrupted.astype(float)
+        total = float(self.shortfall.sum())
+        with np.errstate(invalid="ignore", divide="ignore"):
+            when = np.where(k > 0, self.shortfall_if_disrupted / np.maximum(k, 1), 0.0)
+            rest = np.where(n - k > 0, (total - self.shortfall_if_disrupted)
+                            / np.maximum(n - k, 1), 0.0)
+        return np.where((k > 0) & (n - k > 0), k / n * (when - rest), 0.0)
+
     def expected_shortfall(self, level: float = 0.95) -> float:
         """Mean shortfall in the worst ``1 - level`` of draws [t/yr] (CVaR)."""
         s = np.sort(self.shortfall)
@@ -316,14 +333,16 @@ class RiskResult:
     def to_dict(self) -> dict[str, Any]:
         """Summary for JSON and tables."""
         v, s, ref = self.values, self.shortfall, self.reference
-        total = float(self.shortfall_if_disrupted.sum())
+        effects = self.disruption_effects()
+        total = float(np.clip(effects, 0.0, None).sum())
         contrib: list[dict[str, Any]] = [
             {"country": c, "p_disrupt": round(float(p), 5),
              "disrupted_share": round(float(k) / v.size, 5),
              "mean_shortfall_when_disrupted_t": round(float(sh / k), 3) if k else 0.0,
-             "contribution": round(float(sh / total), 5) if total > 0 else 0.0}
-            for c, p, k, sh in zip(self.countries, self.p_disrupt, self.disrupted,
-                                   self.shortfall_if_disrupted, strict=True)
+             "expected_shortfall_added_t": round(float(e), 3),
+             "contribution": round(max(0.0, float(e)) / total, 5) if total > 0 else 0.0}
+            for c, p, k, sh, e in zip(self.countries, self.p_disrupt, self.disrupted,
+                                      self.shortfall_if_disrupted, effects, strict=True)
         ]
         contrib.sort(key=lambda r: -float(r["contribution"]))
         return {

@@ -68,8 +68,8 @@ def risk_model(
                        if isinstance(s, NewCapacity | CapacityLoss) and s.active(year)
                        and _applies(s, key, scenario)]
     zero = {i: 0.0 for i in capacity_shocks}
-    full = shocked_networks(scenario, inputs, year, values=None)[key]
-    base = shocked_networks(scenario, inputs, year, values=zero)[key]
+    full = shocked_networks(scenario, inputs, year, values=None, only=key)[key]
+    base = shocked_networks(scenario, inputs, year, values=zero, only=key)[key]
     countries = full.countries
     base_cap = _aligned(base, countries)
     additions, losses = [], []
@@ -77,7 +77,8 @@ def risk_model(
         s = scenario.shocks[i]
         if isinstance(s, NewCapacity):
             central = s.capacity.tonnes
-            one = shocked_networks(scenario, inputs, year, values={**zero, i: central})[key]
+            one = shocked_networks(scenario, inputs, year, values={**zero, i: central},
+                                   only=key)[key]
             delta = (_aligned(one, countries) - base_cap) / central if central > 0 else (
                 np.zeros_like(base_cap))
             factor = central / s.capacity.value if s.capacity.value else 1.0

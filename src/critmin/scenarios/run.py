@@ -226,12 +226,18 @@ def shocked_networks(
     scenario: Scenario, inputs: Inputs, year: int, *, shocked: bool = True,
     values: Mapping[int, float] | None = None,
     base: Mapping[str, Network] | None = None,
+    only: str | None = None,
 ) -> dict[str, Network]:
-    """Every reported network at ``year``, with the shocks (or none for the baseline)."""
+    """Every reported network at ``year``, with the shocks (or none for the baseline).
+
+    ``only`` builds just that network (and the rare-earth network it derives from).
+    """
     curated = inputs.curated
     nets: dict[str, Network] = {}
     reo: Network | None = None
     for key in keys_of(scenario):
+        if only is not None and key not in (only, scenario.commodity):
+            continue
         is_element = scenario.commodity == "rare-earths" and key in RARE_EARTH_ELEMENTS
         if is_element:
             if reo is None:
