@@ -216,8 +216,10 @@ def _risk_html(brief: dict[str, Any]) -> list[str]:
     for key, label in (("mean", "Mean delivered"), ("p05", "5th percentile"),
                        ("p_shortfall", "P(shortfall > threshold)"),
                        ("es95", "Expected shortfall at 95%")):
+        # the labels name the method's parameters, so they cite the method's note
         out.append(
-            f"<tr><td>{escape(label)}</td><td class=\"n\">{num(risk['baseline'].get(key))}</td>"
+            f"<tr><td>{_text_with_fn(label, risk['fn'])}</td>"
+            f"<td class=\"n\">{num(risk['baseline'].get(key))}</td>"
             f"<td class=\"n\">{num(risk['scenario'].get(key))}</td></tr>"
         )
     out.append("</table>")
