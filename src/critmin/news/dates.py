@@ -64,12 +64,12 @@ def find_dates(text: str, reference: date | None = None) -> list[tuple[int, date
     found: list[tuple[int, date, bool]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, value: date | None) -> None:
+    def add(start: int, end: int, value: date | None, on: bool = False) -> None:
         if value is None or any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
         before = text[max(0, start - 4) : start].lower()
-        found.append((start, value, before.endswith("on ")))
+        found.append((start, value, on or before.endswith("on ")))
 
     for m in _ISO.finditer(text):
         add(m.start(), m.end(), _safe(int(m[1]), int(m[2]), int(m[3])))
@@ -86,7 +86,8 @@ def find_dates(text: str, reference: date | None = None) -> list[tuple[int, date
             add(m.start(), m.end(), _safe(reference.year, _month(m[1]), int(m[2])))
         for m in _WEEKDAY.finditer(text):
             back = (reference.weekday() - WEEKDAYS[m[1].lower()]) % 7
-            add(m.start(), m.end(), reference - timedelta(days=back))
+            on = m.group(0).lower().startswith("on ")
+            add(m.start(), m.end(), reference - timedelta(days=back), on)
         for m in _RELATIVE.finditer(text):
             shift = 1 if m[1].lower() == "yesterday" else 0
             add(m.start(), m.end(), reference - timedelta(days=shift))

@@ -265,8 +265,10 @@ def split_sentences(text: str) -> list[Sentence]:
             end = m.end()
             token = re.search(r"([\w.]+)[.!?]$", chunk[begin : m.start() + 1])
             word = token.group(1).lower().rstrip(".") if token else ""
+            following = chunk[end:].lstrip()[:1]
             if chunk[m.start()] == "." and (
-                word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+                (word in _ABBREVIATIONS and (word != "no" or following.isdigit()))
+                or (len(word) == 1 and word.isalpha())
             ):
                 continue
             piece = chunk[begin:end]
