@@ -1,0 +1,58 @@
+"""``critmin news ...`` wiring: JSON contract, errors as one line, the store round trip."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.helpers import run_cli
+
+DATA = Path(__file__).parent / "data" / "news"
+EXAMPLE = Path(__file__).parents[1] / "examples" / "kazakhstan-rare-earth-enterprises.md"
+
+
+def test_extract_prints_events_json():
+    result = run_cli("news", "extract", str(EXAMPLE))
+    assert result.returncode == 0, result.stderr
+    events = json.loads(result.stdout)["events"]
+    assert events[0]["type"] == "new_capacity"
+    assert events[0]["quantity"] == {"value": 3, "unit": "enterprises"}
+
+
+def test_extract_table():
+    result = run_cli("news", "extract", str(EXAMPLE), "--format", "table")
+    assert result.returncode == 0 and "new_capacity" in result.stdout
+
+
+def test_hostile_file_is_one_line_error(tmp_path: Path):
+    bad = tmp_path / "x.txt"
+    bad.write_bytes(b"\x00\xff" * 1000)
+    result = run_cli("news", "extract", str(bad))
+    assert result.returncode == 1
+    assert "binary" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_evaluate_prints_per_type_scores():
+    result = run_cli("news", "evaluate", str(DATA / "heldout"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["articles"] == 12
+    assert {"precision", "recall", "f1"} <= set(data["overall"])
+
+
+def test_ingest_events_developments_round_trip(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder)
+    db = tmp_path / "s.duckdb"
+    ingest = run_cli("news", "ingest", str(folder), "--db", str(db))
+    assert ingest.returncode == 0, ingest.stderr
+    assert "1 new" in ingest.stdout
+    events = run_cli("news", "events", "--country", "KZ", "--db", str(db), "--format", "json")
+    assert json.loads(events.stdout)["events"][0]["type"] == "new_capacity"
+    devs = run_cli("news", "developments", "--db", str(db), "--format", "json", "--scenarios")
+    (dev,) = json.loads(devs.stdout)["developments"]
+    assert [q["status"] for q in dev["questions"]][:4] == ["open"] * 4
+    assert dev["scenario"]["shocks"][0]["basis"] == "assumption"
