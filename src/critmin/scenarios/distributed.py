@@ -10,6 +10,7 @@ the result.
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -60,9 +61,10 @@ def simulate_on(
 
     sizes = partition_sizes(draws, partition_size)
     seeds = partition_seeds(seed, len(sizes))
-    [shared] = client.scatter([model], broadcast=True)
+    run = uuid.uuid4().hex[:12]  # task keys unique per call; the seeds fix the numbers
+    [shared] = client.scatter([model], broadcast=True, hash=False)
     futures = [
-        client.submit(run_partition, shared, s, n, key=f"critmin-mc-{seed}-{i}-{n}", pure=False)
+        client.submit(run_partition, shared, s, n, key=f"critmin-mc-{run}-{i}", pure=False)
         for i, (s, n) in enumerate(zip(seeds, sizes, strict=True))
     ]
     index = {f.key: i for i, f in enumerate(futures)}
