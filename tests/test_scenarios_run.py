@@ -134,3 +134,16 @@ def test_kazakhstan_scenario_shares(inputs):
     # separation: China's IEA share (70.3 of 76.3 kt) of the 384,000 t, plus 3,000 t in KZ
     cn_sep = 70300 / 76300 * 384000
     assert new["refining"]["CN"] == pytest.approx(cn_sep / 387000, abs=1e-5)
+
+
+def test_kazakhstan_what_would_it_take_matches_closed_form(inputs):
+    result = run_scenario(load_scenario(shipped_scenario("kazakhstan-rare-earth-enterprises")),
+                          inputs).to_dict()
+    sep, mine = result["what_would_it_take"]
+    # China separates 70.3/76.3 of 384,000 t: below 80% needs x > that / 0.8 - 384,000
+    assert sep["capacity_needed_t"] == pytest.approx(70300 / 76300 * 384000 / 0.8 - 384000,
+                                                     rel=1e-4)
+    # 270,000 / (384,000 + x) < 0.6  =>  x > 66,000 t of new mining
+    assert mine["capacity_needed_t"] == pytest.approx(66000, rel=1e-4)
+    groups = result["groups_t"]["scenario"]["mining"]
+    assert groups["light"] + groups["heavy"] == pytest.approx(387000, rel=1e-3)

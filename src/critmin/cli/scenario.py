@@ -104,11 +104,29 @@ def _print_result(result: Any) -> None:
             formatters={"baseline": fmt_number, "scenario": fmt_number,
                         "change": lambda v: f"{v:+.1f}"},
         ))
+        moves = []
+        for stage in new["stages"]:
+            for c, d in data["delta"][key]["shares"][stage].items():
+                if abs(d) >= 5e-5:
+                    before = base["shares"].get(stage, {}).get(c, 0.0)
+                    moves.append(f"{c} {stage} {fmt_share(before)} -> {fmt_share(before + d)}")
+        if moves:
+            console.print("  share changes: " + "; ".join(moves[:8]), highlight=False)
         neck = data["bottleneck"][key]
         cut = ", ".join(f"{c['stage']} {c['country']} ({c['kind']}) {fmt_number(c['capacity_t'])}"
                         for c in neck["tightest_stage_cut"][:4])
         console.print(f"  bottleneck: tightest stage [bold]{neck['tightest_stage']}[/] "
                       f"({fmt_number(neck['tightest_stage_delivered_t'])} t): {cut}")
+    for name, stages in data.get("groups_t", {}).items():
+        for stage, g in stages.items():
+            console.print(f"  {name} {stage} by group (element split, assumptions): light "
+                          f"{fmt_number(g['light'])} t, heavy {fmt_number(g['heavy'])} t")
+    for t in data.get("what_would_it_take", []):
+        need = t["capacity_needed_t"]
+        console.print(f"  what would it take: {t['metric']} {t['direction']} {t['threshold']:g} "
+                      f"needs {'unreachable' if need is None else fmt_number(need) + ' t/yr'} "
+                      f"(scenario: {fmt_number(t['capacity_in_scenario_t'])} t/yr, metric "
+                      f"{t['metric_without_shock']:.3f} -> {t['metric_in_scenario']:.3f})")
     console.print(f"\n[bold]assumptions[/] ({len(data['assumptions'])}; all in --format json):")
     for a in data["assumptions"]:
         if a["basis"] == "assumption":

@@ -20,7 +20,7 @@ import pandas as pd
 
 from critmin.data.catalogue import bloc, find_country
 from critmin.errors import CritminError, UnknownNameError
-from critmin.network.elements import RARE_EARTH_ELEMENTS, element_network
+from critmin.network.elements import RARE_EARTH_ELEMENTS, element_network, group_totals
 from critmin.network.graph import Network, Target, build_network, stage_rows
 from critmin.network.shocks import (
     add_capacity,
@@ -317,6 +317,8 @@ class ScenarioResult:
     baseline: dict[str, NetworkState]
     shocked: dict[str, NetworkState]
     assumptions: tuple[dict[str, Any], ...]
+    groups: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    thresholds: tuple[dict[str, Any], ...] = ()
 
     def bottleneck(self, key: str) -> dict[str, Any]:
         """Minimum cut of the full chain, and the tightest stage with its own cut."""
@@ -363,6 +365,8 @@ class ScenarioResult:
             "delta": {k: self.delta(k) for k in self.shocked},
             "bottleneck": {k: self.bottleneck(k) for k in self.shocked},
             "assumptions": list(self.assumptions),
+            **({"groups_t": self.groups} if self.groups else {}),
+            **({"what_would_it_take": list(self.thresholds)} if self.thresholds else {}),
         }
 
 
@@ -428,6 +432,23 @@ def run_scenario(scenario: Scenario, inputs: Inputs, *, year: int | None = None)
     named = _named_countries(scenario)
     base_nets = shocked_networks(scenario, inputs, year, shocked=False)
     shock_nets = shocked_networks(scenario, inputs, year, shocked=True)
+    groups: dict[str, dict[str, dict[str, float]]] = {}
+    if scenario.commodity == "rare-earths" and "element_distributions" in inputs.curated:
+        for name, nets in (("baseline", base_nets), ("scenario", shock_nets)):
+            reo = nets[scenario.commodity]
+            groups[name] = {
+                stage: {k: round(v, 1) for k, v in group_totals(
+                    reo, inputs.curated["element_distributions"], inputs.curated["deposit_mix"],
+                    stage).items()}
+                for stage in ("mining",)
+            }
+    thresholds: list[dict[str, Any]] = []
+    if scenario.thresholds:
+        from critmin.scenarios.solve import what_would_it_take
+
+        for t in scenario.thresholds:
+            solved = what_would_it_take(scenario, inputs, t.metric, t.value, shock=t.shock)
+            thresholds.append({**solved.to_dict(), "why": t.note})
     return ScenarioResult(
         scenario=scenario,
         target=target,
@@ -435,6 +456,8 @@ def run_scenario(scenario: Scenario, inputs: Inputs, *, year: int | None = None)
         baseline={k: evaluate(k, n, target, named=named) for k, n in base_nets.items()},
         shocked={k: evaluate(k, n, target, named=named) for k, n in shock_nets.items()},
         assumptions=assumptions_of(scenario, shock_nets, inputs.curated),
+        groups=groups,
+        thresholds=tuple(thresholds),
     )
 
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from critmin.data.catalogue import bloc, find_country
 from critmin.errors import DataError, UnknownNameError
-from critmin.model.records import BASES, STAGES
+from critmin.model.records import STAGES
 
 #: Units a capacity may be given in, and their factor to tonnes.
 UNITS: dict[str, float] = {
@@ -233,6 +233,21 @@ Shock = Annotated[
 ]
 
 
+class Threshold(BaseModel):
+    """A "what would it take" question asked with every run of the scenario."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    metric: str
+    """``share:CN:refining``, ``delivered[:stage]``, optionally ``@element``."""
+    value: float
+    """Share (0-1) to go below, or tonnes per year to reach."""
+    shock: int | None = None
+    """Index of the ``new_capacity`` shock to size (default: first at the metric's stage)."""
+    note: str = ""
+    """Why this threshold matters."""
+
+
 class Scenario(BaseModel):
     """A scenario file."""
 
@@ -254,6 +269,8 @@ class Scenario(BaseModel):
     """Rare-earth elements to report besides those the shocks name."""
     shocks: list[Shock] = Field(default_factory=list)
     """The shocks, applied in order."""
+    thresholds: list[Threshold] = Field(default_factory=list)
+    """Optional: capacities to solve for on every run (see :mod:`critmin.scenarios.solve`)."""
 
     @field_validator("target")
     @classmethod
@@ -351,10 +368,3 @@ def load_scenario(path: str | Path) -> Scenario:
     except OSError as exc:
         raise ScenarioError(f"cannot read: {exc.strerror}", file=str(path), line=None) from exc
     return parse_scenario(text, file=str(path))
-
-
-def validate_basis(basis: str) -> str:
-    """Check a basis is one of :data:`critmin.model.records.BASES`."""
-    if basis not in BASES:
-        raise ValueError(f"basis must be one of {', '.join(BASES)}")
-    return basis
