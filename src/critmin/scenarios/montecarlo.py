@@ -110,6 +110,9 @@ class RiskModel:
     p_disrupt: FloatArray
     mapping: DisruptionMapping
     additions: tuple[tuple[FloatArray, Uncertain], ...] = ()
+    #: optional: base capacity as ``sum(value * component)`` with uncertain values (an
+    #: element's share of each deposit type); empty means ``base.capacity`` as it is
+    components: tuple[tuple[FloatArray, Uncertain], ...] = ()
     losses: tuple[tuple[BoolArray, Uncertain], ...] = ()
     blocks: tuple[Uncertain, ...] = ()
     demand: float | None = None
@@ -172,6 +175,8 @@ def compile_model(model: RiskModel) -> RiskModel:
     """Aggregate the network, build its graph, enumerate its cuts, map arcs to capacities."""
     net = model.base
     possible = net.capacity.copy()
+    for component, _ in model.components:
+        possible = possible + np.abs(component)
     for delta, _ in model.additions:
         possible = possible + np.abs(delta)
     if len({(b.country, b.stage) for b in net.blocks}) != len(net.blocks):
@@ -223,9 +228,15 @@ def sample(model: RiskModel, rng: np.random.Generator, n: int) -> tuple[
 ]:
     """Country capacities ``(n, countries, stages)``, block shares ``(n, blocks)``, disruptions.
 
-    The order of the random streams is fixed: additions, losses, blocks, disruptions.
+    The order of the random streams is fixed: components, additions, losses, blocks,
+    disruptions.
     """
-    cap = np.broadcast_to(model.base.capacity, (n, *model.base.capacity.shape)).copy()
+    if model.components:
+        cap = np.zeros((n, *model.base.capacity.shape))
+        for component, u in model.components:
+            cap += u.sample(rng, n)[:, None, None] * component[None]
+    else:
+        cap = np.broadcast_to(model.base.capacity, (n, *model.base.capacity.shape)).copy()
     for delta, u in model.additions:
         cap += u.sample(rng, n)[:, None, None] * delta[None]
     for mask, u in model.losses:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from critmin.errors import CritminError
+from critmin.network.elements import RARE_EARTH_ELEMENTS
 from critmin.network.graph import Network
 from critmin.scenarios.montecarlo import (
     DisruptionMapping,
@@ -51,6 +52,39 @@ def _aligned(net: Network, countries: tuple[str, ...]) -> np.ndarray:
     for i, c in enumerate(net.countries):
         out[countries.index(c)] = net.capacity[i]
     return out
+
+
+def _distribution_components(
+    scenario: Scenario, inputs: Inputs, key: str, zero: Mapping[int, float],
+    countries: tuple[str, ...], base_cap: np.ndarray,
+) -> tuple[tuple[np.ndarray, Uncertain], ...]:
+    """An element's capacities as a sum over deposit types of (its share x unit network).
+
+    The element split is linear in each deposit type's share of the element (mining, the
+    separation feed mixes and the downstream scaling all are), so the capacities with the
+    shares drawn from their low/high ranges are ``sum_t share_t * network(share_t = 1)``.
+    New capacity keeps the central shares (it is added separately).
+    """
+    if scenario.commodity != "rare-earths" or key not in RARE_EARTH_ELEMENTS:
+        return ()
+    dist = inputs.curated["element_distributions"]
+    rows = dist[dist["element"] == key]
+    if rows.empty:
+        return ()
+    out = []
+    for r in rows.itertuples(index=False):
+        unit = dist.copy()
+        mask = unit["element"] == key
+        unit.loc[mask, "share"] = (unit.loc[mask, "deposit_type"] == r.deposit_type).astype(float)
+        unit_inputs = Inputs(inputs.observations, {**inputs.curated, "element_distributions": unit})
+        net = shocked_networks(scenario, unit_inputs, scenario.horizon, values=zero, only=key)[key]
+        out.append((_aligned(net, countries), Uncertain(float(r.share), float(r.low),
+                                                        float(r.high), None,
+                                                        f"{key} in {r.deposit_type}")))
+    rebuilt = sum((u.central * c for c, u in out), np.zeros_like(base_cap))
+    if not np.allclose(rebuilt, base_cap, rtol=1e-9, atol=1e-9):
+        raise CritminError(f"{key}: the element split is not linear in the distributions")
+    return tuple(out)
 
 
 def risk_model(
@@ -103,6 +137,7 @@ def risk_model(
             blocks.append(Uncertain(s.share_blocked, s.low, s.high, s.probability, b.label))
         elif isinstance(s, TradeBlock):
             blocks.append(Uncertain(s.share_blocked, None, None, s.probability, b.label))
+    components = _distribution_components(scenario, inputs, key, zero, countries, base_cap)
     base_net = Network(full.commodity, full.year, full.unit, full.stages, countries, base_cap,
                        ties=full.ties, blocks=full.blocks, demand=full.demand,
                        provenance=full.provenance)
@@ -110,6 +145,7 @@ def risk_model(
         base=base_net, target=resolve_target(scenario.target),
         p_disrupt=disruption_probabilities(countries, pv, mapping), mapping=mapping,
         additions=tuple(additions), losses=tuple(losses), blocks=tuple(blocks),
+        components=components,
         demand=full.demand,
     )
     return compile_model(model)
