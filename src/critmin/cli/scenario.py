@@ -8,7 +8,6 @@ so a failing run prints one error line and nothing else.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -34,50 +33,14 @@ ScenarioFile = Annotated[
 ]
 
 
-def _open(db: Any) -> Any:
-    import critmin
-
-    return critmin.open(str(db) if db else None)
-
-
-def _scenario_path(name: str) -> Path:
-    from critmin.scenarios.load import shipped_scenario
-
-    path = Path(name)
-    if path.exists() or (path.suffix in (".yaml", ".yml") and path.parent != Path(".")):
-        return path
-    shipped = shipped_scenario(name)
-    return shipped if shipped.exists() else path
-
-
-def _load(name: str) -> Any:
-    from critmin.scenarios.spec import load_scenario
-
-    return load_scenario(_scenario_path(name))
-
-
-def _inputs(db: Any, commodities: list[str]) -> Any:
-    from critmin.scenarios.load import fetch_inputs
-
-    handle = _open(db)
-    try:
-        return fetch_inputs(handle, commodities)
-    finally:
-        handle.close()
-
-
-def _commodities(scenario: Any) -> list[str]:
-    from critmin.network.elements import RARE_EARTH_ELEMENTS
-    from critmin.scenarios.run import keys_of
-
-    return [k for k in keys_of(scenario) if k not in RARE_EARTH_ELEMENTS]
+def _db(db: Any) -> Any:
+    return str(db) if db else None
 
 
 def _run(name: str, db: Any) -> Any:
-    from critmin.scenarios.run import run_scenario
+    from critmin.scenarios import api
 
-    scenario = _load(name)
-    return run_scenario(scenario, _inputs(db, _commodities(scenario)))
+    return api.run(name, _db(db))
 
 
 def _print_result(result: Any) -> None:
@@ -213,11 +176,9 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOption = Format.table,
     ) -> None:
         """What would it take: the capacity that brings a metric to a threshold."""
-        from critmin.scenarios.solve import what_would_it_take
+        from critmin.scenarios import api
 
-        scenario = _load(file)
-        solution = what_would_it_take(scenario, _inputs(db, _commodities(scenario)), metric,
-                                      threshold, shock=shock)
+        solution = api.solve(file, metric, threshold, shock=shock, db=_db(db))
         out = solution.to_dict()
         if fmt == Format.json:
             print_json(out)
@@ -260,32 +221,14 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOption = Format.table,
     ) -> None:
         """Monte Carlo supply-at-risk: distribution of deliverable volume, P(shortfall), ES95."""
-        from critmin.network.elements import RARE_EARTH_ELEMENTS
-        from critmin.scenarios.load import fetch_inputs
+        from critmin.scenarios import api
         from critmin.scenarios.montecarlo import check_against_lp
-        from critmin.scenarios.risk import baseline_scenario, risk_model
 
         if workers is not None and scheduler is not None:
             raise CritminError("give --workers or --scheduler, not both")
-        element = commodity if commodity in RARE_EARTH_ELEMENTS else None
-        network_commodity = "rare-earths" if element else commodity
-        handle = _open(db)
-        try:
-            if scenario_file:
-                sc = _load(scenario_file)
-                if element and element not in sc.elements:
-                    sc = sc.model_copy(update={"elements": [*sc.elements, element]})
-            else:
-                base_year = year or _latest_year(handle, network_commodity)
-                sc = baseline_scenario(network_commodity, base_year, target, element)
-            inputs = fetch_inputs(handle, _commodities(sc))
-            gov = handle.governance()
-            pv = {str(r.country): float(r.estimate) for r in gov.itertuples()
-                  if r.indicator == "pv" and r.estimate == r.estimate}
-        finally:
-            handle.close()
-        model = risk_model(sc, inputs, pv, key=element or network_commodity)
-        result = _simulate(model, draws, seed, element or network_commodity, workers, scheduler,
+        model = api.risk_model_for(commodity, target=target, scenario=scenario_file, year=year,
+                                   db=_db(db))
+        result = _simulate(model, draws, seed, model.base.commodity, workers, scheduler,
                            quiet=fmt != Format.table)
         out = result.to_dict()
         out["classes"] = ["+".join(c) for c in model.classes]
@@ -320,13 +263,6 @@ def register(app: typer.Typer) -> None:
         if check_lp:
             console.print(f"  HiGHS check on {check_lp} draws: largest gap "
                           f"{out['lp_check']['max_abs_gap_t']:.3g} t")
-
-
-def _latest_year(handle: Any, commodity: str) -> int:
-    frame = handle.observations(commodity=commodity, measure="production")
-    if frame.empty:
-        raise CritminError(f"no production figures for {commodity!r} in the store")
-    return int(frame["year"].max())
 
 
 def _simulate(model: Any, draws: int, seed: int, key: str, workers: int | None,
