@@ -92,9 +92,9 @@ def _print_result(result: Any) -> None:
                       f"{t['metric_without_shock']:.3f} -> {t['metric_in_scenario']:.3f})")
     console.print(f"\n[bold]assumptions[/] ({len(data['assumptions'])}; all in --format json):")
     for a in data["assumptions"]:
-        if a["basis"] == "assumption":
-            console.print(f"  - [yellow]assumption[/] {a['what']}: {str(a.get('note', ''))[:110]}",
-                          highlight=False)
+        if a["basis"] in ("assumption", "gap"):
+            console.print(f"  - [yellow]{a['basis']}[/] {a['what']}: "
+                          f"{str(a.get('note', ''))[:110]}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from critmin.data.catalogue import bloc, find_country
-from critmin.errors import CritminError, UnknownNameError
+from critmin.errors import CritminError, NoDataError, UnknownNameError
 from critmin.network.elements import RARE_EARTH_ELEMENTS, element_network, group_totals
 from critmin.network.graph import Network, Target, build_network, stage_rows
 from critmin.network.shocks import (
@@ -245,8 +245,15 @@ def shocked_networks(
             net = element_network(reo, key, curated["element_distributions"],
                                   curated["deposit_mix"], curated["separation_feed"])
         else:
-            net = base[key] if base and key in base else base_network(
-                inputs, key, scenario.base_year)
+            if base and key in base:
+                net = base[key]
+            else:
+                try:
+                    net = base_network(inputs, key, scenario.base_year)
+                except NoDataError:
+                    if key == scenario.commodity:
+                        raise
+                    continue  # a shocked commodity without figures: listed as a gap
             if shocked:
                 net = apply_capacity_shocks(net, scenario, year, key, values)
             if key == scenario.commodity:
@@ -420,6 +427,11 @@ def assumptions_of(scenario: Scenario, networks: Mapping[str, Network],
         for r in curated.get("ties", pd.DataFrame()).itertuples(index=False):
             out.append({"what": f"tie: {r.country} {r.stage} -> {r.to}", "basis": r.basis,
                         "source": r.source_id, "note": r.note})
+    for key in keys_of(scenario):
+        if key not in networks and key != "scandium":
+            out.append({"what": f"{key} not modelled", "basis": "gap",
+                        "note": f"the store has no production figures for {key} at or before "
+                                f"{scenario.base_year}; shocks on it have no effect here"})
     for text in MODEL_ASSUMPTIONS:
         out.append({"what": "model", "basis": "assumption", "note": text})
     return tuple(out)
