@@ -427,6 +427,11 @@ def assumptions_of(scenario: Scenario, networks: Mapping[str, Network],
         for r in curated.get("ties", pd.DataFrame()).itertuples(index=False):
             out.append({"what": f"tie: {r.country} {r.stage} -> {r.to}", "basis": r.basis,
                         "source": r.source_id, "note": r.note})
+    if any(s.kind == "demand_change" for s in scenario.shocks) and all(
+            n.demand is None for n in networks.values()):
+        out.append({"what": "demand_change not modelled", "basis": "gap",
+                    "note": "no demand figure for the target is in the store, so deliverable "
+                            "volume is not capped by demand and a demand change has no effect"})
     for key in keys_of(scenario):
         if key not in networks and key != "scandium":
             out.append({"what": f"{key} not modelled", "basis": "gap",
