@@ -109,3 +109,34 @@ def test_no_disruption_no_uncertainty_gives_the_reference():
     values = simulate(ranged, 5_000, seed=1).values
     assert values.min() >= 2.0 - 1e-9 and values.max() <= 15.0 + 1e-9
     assert check_against_lp(ranged, n=30, seed=2) < 1e-9
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def risk_models(draw):
+    n_c = draw(st.integers(1, 4))
+    n_s = draw(st.integers(1, 3))
+    caps = draw(st.lists(st.floats(0, 100, allow_nan=False), min_size=n_c * n_s,
+                         max_size=n_c * n_s))
+    countries = tuple(f"C{i}" for i in range(n_c))
+    net = Network("x", 2024, "t", tuple(f"s{j}" for j in range(n_s)), countries,
+                  np.array(caps).reshape(n_c, n_s))
+    blocks = []
+    if draw(st.booleans()):
+        dests = None if draw(st.booleans()) else frozenset(countries[1:])
+        net = block_exports(net, "C0", ["s0"], 0.5, dests, label="shock 0 (export_control)")
+        blocks.append(Uncertain(0.5, 0.0, 1.0, draw(st.floats(0, 1))))
+    target = draw(st.sampled_from([Target("world"), Target("C0", include=frozenset({"C0"})),
+                                   Target("non-C0", exclude=frozenset({"C0"}))]))
+    p = np.array(draw(st.lists(st.floats(0, 1), min_size=n_c, max_size=n_c)))
+    return compile_model(RiskModel(base=net, target=target, p_disrupt=p,
+                                   mapping=DisruptionMapping(), blocks=tuple(blocks)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(risk_models(), st.integers(0, 2**32 - 1))
+def test_closed_form_equals_highs_on_random_networks(model, seed):
+    assert check_against_lp(model, n=8, seed=seed) < 1e-6 * max(1.0, model.reference)

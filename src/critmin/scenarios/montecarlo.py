@@ -163,8 +163,10 @@ def _aggregate(net: Network, target: Target, possible: FloatArray) -> tuple[
     )
     agg = Network(net.commodity, net.year, net.unit, net.stages, labels,
                   structure.astype(float), ties=ties, blocks=blocks)
-    if target.is_world:
-        agg_target = target
+    # keep the target's form (member list or world-minus) so that blocks cover it alike
+    if target.include is None:
+        agg_target = Target(target.name, exclude=frozenset(
+            labels[k] for k, m in enumerate(classes) if not target.contains(m[0])))
     else:
         agg_target = Target(target.name, include=frozenset(
             labels[k] for k, m in enumerate(classes) if target.contains(m[0])))

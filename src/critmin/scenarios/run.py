@@ -405,7 +405,8 @@ def assumptions_of(scenario: Scenario, networks: Mapping[str, Network],
     seen: set[tuple[str, str, str]] = set()
     for key, net in networks.items():
         for p in net.provenance:
-            if p.basis in ("assumption", "recalled") and (p.stage, p.source_id, key) not in seen:
+            flagged = p.basis in ("assumption", "recalled") or "(assumption)" in p.note
+            if flagged and (p.stage, p.source_id, key) not in seen:
                 if key in RARE_EARTH_ELEMENTS and p.stage != "mining":
                     continue
                 seen.add((p.stage, p.source_id, key))
