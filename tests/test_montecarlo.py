@@ -124,13 +124,17 @@ def risk_models(draw):
     countries = tuple(f"C{i}" for i in range(n_c))
     net = Network("x", 2024, "t", tuple(f"s{j}" for j in range(n_s)), countries,
                   np.array(caps).reshape(n_c, n_s))
+    if n_s > 1 and n_c > 1 and draw(st.booleans()):
+        net = Network(net.commodity, net.year, net.unit, net.stages, net.countries,
+                      net.capacity, ties={("C1", "s0"): frozenset({"C0"})})
     blocks = []
     if draw(st.booleans()):
         dests = None if draw(st.booleans()) else frozenset(countries[1:])
         net = block_exports(net, "C0", ["s0"], 0.5, dests, label="shock 0 (export_control)")
         blocks.append(Uncertain(0.5, 0.0, 1.0, draw(st.floats(0, 1))))
     target = draw(st.sampled_from([Target("world"), Target("C0", include=frozenset({"C0"})),
-                                   Target("non-C0", exclude=frozenset({"C0"}))]))
+                                   Target("non-C0", exclude=frozenset({"C0"})),
+                                   Target("C1+C2", include=frozenset({"C1", "C2"}))]))
     p = np.array(draw(st.lists(st.floats(0, 1), min_size=n_c, max_size=n_c)))
     return compile_model(RiskModel(base=net, target=target, p_disrupt=p,
                                    mapping=DisruptionMapping(), blocks=tuple(blocks)))
