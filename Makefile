@@ -19,10 +19,10 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-## demo: set up, build the store from the embedded data and run the main job.
+## demo: set up, build the store from the embedded data and run the main job (a brief).
 demo: $(VENV)/.installed
 	$(BIN)/critmin data build
-	$(BIN)/critmin demo
+	$(BIN)/critmin brief examples/kazakhstan-rare-earth-enterprises.md --out out/kazakhstan
 
 ## test: set up with dev extras, lint, type-check and run the whole test suite.
 test: $(VENV)/.dev

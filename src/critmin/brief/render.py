@@ -23,6 +23,7 @@ padding:.25em .6em;text-align:left;vertical-align:top}td.n{text-align:right;whit
 .num sup{font-size:.7em}.num a{text-decoration:none;color:#1f5f8b}
 blockquote{margin:.4em 0 .4em 1em;padding-left:.8em;border-left:3px solid #ccd;color:#444}
 .open{color:#b35900;font-weight:600}.answered{color:#2e7d32;font-weight:600}
+.inferred{color:#1f5f8b;font-weight:600}.assumed{color:#8a6d00;font-weight:600}
 .assumption{background:#fff6e0}.kind{font-size:.8em;color:#666;text-transform:uppercase}
 ol.notes li{margin:.2em 0;font-size:.9em}svg.chart{display:block;margin:.8em 0;max-width:100%}
 .muted{color:#666;font-size:.9em}
@@ -108,7 +109,9 @@ def _questions_html(brief: dict[str, Any]) -> list[str]:
     questions = dev.get("questions") or []
     if not questions:
         return []
-    out = [f"<h2>Investor questions: {escape(dev.get('title', ''))}</h2><table>"]
+    title = dev.get("title", "")
+    heading = _text_with_fn(title, dev["fn"]) if dev.get("fn") else escape(title)
+    out = [f"<h2>Investor questions: {heading}</h2><table>"]
     for q in questions:
         status = escape(q["status"])
         answer = escape(q.get("answer") or "")
@@ -131,7 +134,7 @@ def _scenario_html(brief: dict[str, Any]) -> list[str]:
     sc = brief.get("scenario")
     if not sc:
         return []
-    out = [f"<h2>Scenario: {escape(sc.get('name', ''))}</h2>"]
+    out = [f"<h2>Scenario: {_text_with_fn(sc.get('name', ''), sc['fn'])}</h2>"]
     if sc.get("description"):
         out.append(f"<p>{_text_with_fn(sc['description'], sc['fn'])}</p>")
     assumptions = sc.get("assumptions") or []
@@ -141,9 +144,10 @@ def _scenario_html(brief: dict[str, Any]) -> list[str]:
             rng = ""
             if a.get("low") and a.get("high"):
                 rng = f"{num(a['low'])} – {num(a['high'])}"
+            value = num(a["value"]) if a.get("value") else ""
             out.append(
                 f'<tr class="assumption"><td>{_text_with_fn(a["text"], a["fn"])}</td>'
-                f"<td class=\"n\">{num(a.get('value'))}</td><td class=\"n\">{rng}</td></tr>"
+                f"<td class=\"n\">{value}</td><td class=\"n\">{rng}</td></tr>"
             )
         out.append("</table>")
     return out
@@ -189,10 +193,9 @@ def _network_html(brief: dict[str, Any]) -> list[str]:
     if net.get("bottleneck"):
         b = net["bottleneck"]
         out.append(f"<p><b>Bottleneck:</b> {_text_with_fn(b['text'], b['fn'])}</p>")
-    if net.get("what_it_takes"):
-        w = net["what_it_takes"]
+    for w in net.get("what_it_takes") or []:
         out.append(f"<p><b>What it would take:</b> {_text_with_fn(w['text'], w['fn'])} "
-                   f"{num(w.get('capacity'))}</p>")
+                   f"{num(w.get('capacity'))} (this scenario: {num(w.get('in_scenario'))})</p>")
     flows = net.get("flows")
     if flows:
         out.append(charts.sankey(flows["stages"], flows["nodes"], flows["links"],
@@ -247,10 +250,12 @@ def to_html(brief: dict[str, Any]) -> str:
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">"
-        f"<title>{escape(brief.get('title', 'critmin brief'))}</title>"
+        "<title>critmin brief</title>"
         f"<style>{CSS}</style></head><body>"
     )
-    parts = [head, f"<h1>{escape(brief.get('title', 'critmin brief'))}</h1>"]
+    title = brief.get("title", "critmin brief")
+    heading = _text_with_fn(title, brief["title_fn"]) if brief.get("title_fn") else escape(title)
+    parts = [head, f"<h1>{heading}</h1>"]
     if brief.get("summary"):
         summary = brief["summary"]
         parts.append(f'<p class="lead">{_text_with_fn(summary["text"], summary["fn"])}</p>')
@@ -314,8 +319,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
             )
         if net.get("bottleneck"):
             lines.append(f"- Bottleneck: {net['bottleneck']['text']}")
-        if net.get("what_it_takes"):
-            w = net["what_it_takes"]
+        for w in net.get("what_it_takes") or []:
             lines.append(f"- What it would take: {w['text']} {_md_value(w.get('capacity'), notes)}")
     risk = brief.get("risk")
     if risk:

@@ -13,7 +13,7 @@ import sys
 import typer
 
 from critmin import __version__
-from critmin.cli import data, explore, news, scenario
+from critmin.cli import brief, data, explore, news, scenario
 from critmin.cli._output import err_console
 from critmin.errors import CritminError
 
@@ -47,6 +47,7 @@ def _root(
 
 
 data.register(app)
+brief.register(app)
 explore.register(app)
 news.register(app)
 scenario.register(app)

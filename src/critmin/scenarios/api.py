@@ -58,8 +58,10 @@ def scenario_path(name: str | Path) -> Path:
     return shipped if shipped.exists() else path
 
 
-def load(name: str | Path) -> Scenario:
-    """Read and validate a scenario file or shipped scenario."""
+def load(name: str | Path | Scenario) -> Scenario:
+    """Read and validate a scenario file or shipped scenario (a Scenario passes through)."""
+    if isinstance(name, Scenario):
+        return name
     return load_scenario(scenario_path(name))
 
 
@@ -102,7 +104,7 @@ def risk(
     *,
     seed: int = 0,
     target: str = "world",
-    scenario: str | Path | None = None,
+    scenario: str | Path | Scenario | None = None,
     year: int | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
@@ -132,7 +134,8 @@ def risk(
                            progress=progress)
 
 
-def risk_model_for(commodity: str, *, target: str = "world", scenario: str | Path | None = None,
+def risk_model_for(commodity: str, *, target: str = "world",
+                   scenario: str | Path | Scenario | None = None,
                    year: int | None = None, mapping: DisruptionMapping | None = None,
                    db: Any = None) -> RiskModel:
     """The compiled risk model of a commodity or element (see :func:`risk`)."""
