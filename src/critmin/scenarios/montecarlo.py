@@ -125,6 +125,7 @@ class RiskModel:
     arc_class: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
     arc_block: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
     arc_const: FloatArray = field(default_factory=lambda: np.zeros(0))
+    term_matrix: FloatArray = field(default_factory=lambda: np.zeros((0, 0)))
     reference: float = 0.0
 
 
@@ -208,6 +209,10 @@ def compile_model(model: RiskModel) -> RiskModel:
         arc_stage=np.asarray(arc_stage, np.int64), arc_class=np.asarray(arc_class, np.int64),
         arc_block=np.asarray(arc_block, np.int64), arc_const=np.asarray(arc_const),
     )
+    terms = capacity_terms(compiled)  # (J, N, S) -> (J * N, S * K)
+    term_matrix = np.einsum("jns,nk->jnsk", terms, membership).reshape(
+        terms.shape[0] * terms.shape[1], -1)
+    compiled = replace(compiled, term_matrix=term_matrix)
     central = central_network(compiled)
     return replace(compiled, reference=max_flow(central, model.target,
                                                 demand=model.demand).value)
@@ -225,38 +230,86 @@ def central_network(model: RiskModel) -> Network:
     return replace(model.base, capacity=cap, blocks=blocks)
 
 
+@dataclass(frozen=True)
+class Draws:
+    """The random part of ``n`` draws.
+
+    ``weights[:, j]`` multiplies capacity term ``j`` (see :func:`capacity_terms`); ``keep`` is
+    each country's remaining share after a disruption (1 when not disrupted).
+    """
+
+    weights: FloatArray
+    losses: FloatArray
+    shares: FloatArray
+    disrupted: BoolArray
+    keep: FloatArray
+
+
+def capacity_terms(model: RiskModel) -> FloatArray:
+    """Country capacity terms ``(terms, countries, stages)``: base (or components), additions.
+
+    A draw's capacities before losses and disruptions are ``sum_j weights[j] * terms[j]``.
+    """
+    parts = [c for c, _ in model.components] or [model.base.capacity]
+    parts += [delta for delta, _ in model.additions]
+    return np.stack(parts)
+
+
+def draw(model: RiskModel, rng: np.random.Generator, n: int) -> Draws:
+    """Sample ``n`` draws.
+
+    The order of the random streams is fixed: components, additions, losses, blocks,
+    disruptions (so the same seed gives the same draws).
+    """
+    weights = [u.sample(rng, n) for _, u in model.components] or [np.ones(n)]
+    weights += [u.sample(rng, n) for _, u in model.additions]
+    losses = [u.sample(rng, n) for _, u in model.losses]
+    shares = [u.sample(rng, n) for u in model.blocks]
+    disrupted = rng.random((n, len(model.p_disrupt))) < model.p_disrupt[None]
+    loss = rng.uniform(model.mapping.loss_low, model.mapping.loss_high, disrupted.shape)
+    return Draws(
+        weights=np.stack(weights, axis=1),
+        losses=np.stack(losses, axis=1) if losses else np.zeros((n, 0)),
+        shares=np.stack(shares, axis=1) if shares else np.zeros((n, 0)),
+        disrupted=disrupted,
+        keep=1.0 - np.where(disrupted, loss, 0.0),
+    )
+
+
+def capacities(model: RiskModel, d: Draws) -> FloatArray:
+    """Country capacities ``(n, countries, stages)`` of the draws [t/yr]."""
+    cap = np.einsum("dj,jns->dns", d.weights, capacity_terms(model))
+    for i, (mask, _) in enumerate(model.losses):
+        cap *= 1.0 - d.losses[:, i, None, None] * mask[None]
+    return cap * d.keep[:, :, None]
+
+
+def aggregated(model: RiskModel, d: Draws) -> FloatArray:
+    """Class capacities ``(n, stages, classes)`` of the draws [t/yr].
+
+    Without capacity losses this is one matrix product: the (term weight x country keep)
+    products times the precomputed terms summed into classes; no country-level array.
+    """
+    if model.losses or model.term_matrix.size == 0:
+        return np.einsum("dns,nk->dsk", capacities(model, d), model.membership, optimize=True)
+    n = d.keep.shape[0]
+    x = (d.weights[:, :, None] * d.keep[:, None, :]).reshape(n, -1)
+    s_, k_ = model.base.capacity.shape[1], model.membership.shape[1]
+    return (x @ model.term_matrix).reshape(n, s_, k_)
+
+
 def sample(model: RiskModel, rng: np.random.Generator, n: int) -> tuple[
     FloatArray, FloatArray, BoolArray
 ]:
-    """Country capacities ``(n, countries, stages)``, block shares ``(n, blocks)``, disruptions.
-
-    The order of the random streams is fixed: components, additions, losses, blocks,
-    disruptions.
-    """
-    if model.components:
-        cap = np.zeros((n, *model.base.capacity.shape))
-        for component, u in model.components:
-            cap += u.sample(rng, n)[:, None, None] * component[None]
-    else:
-        cap = np.broadcast_to(model.base.capacity, (n, *model.base.capacity.shape)).copy()
-    for delta, u in model.additions:
-        cap += u.sample(rng, n)[:, None, None] * delta[None]
-    for mask, u in model.losses:
-        cap *= 1.0 - u.sample(rng, n)[:, None, None] * mask[None]
-    shares = np.stack([u.sample(rng, n) for u in model.blocks], axis=1) if model.blocks else (
-        np.zeros((n, 0))
-    )
-    disrupted = rng.random((n, len(model.p_disrupt))) < model.p_disrupt[None]
-    loss = rng.uniform(model.mapping.loss_low, model.mapping.loss_high, disrupted.shape)
-    cap *= (1.0 - np.where(disrupted, loss, 0.0))[:, :, None]
-    return cap, shares, disrupted
+    """Country capacities ``(n, countries, stages)``, block shares ``(n, blocks)``, disruptions."""
+    d = draw(model, rng, n)
+    return capacities(model, d), d.shares, d.disrupted
 
 
-def flows(model: RiskModel, cap: FloatArray, shares: FloatArray) -> FloatArray:
-    """Maximum deliverable flow per draw [t/yr], in closed form over the aggregated graph."""
+def flows_from_classes(model: RiskModel, agg: FloatArray, shares: FloatArray) -> FloatArray:
+    """Maximum flow per draw from class capacities ``(n, stages, classes)`` [t/yr]."""
     if model.cuts is None:
         raise CritminError("compile the model first (compile_model)")
-    agg = np.einsum("dns,nk->dsk", cap, model.membership, optimize=True)
     arc_cap = agg[:, model.arc_stage, model.arc_class]
     export = model.arc_block >= 0
     if export.any():
@@ -265,6 +318,12 @@ def flows(model: RiskModel, cap: FloatArray, shares: FloatArray) -> FloatArray:
     if const.any():
         arc_cap[:, const] = model.arc_const[const]
     return model.cuts.flow(arc_cap)
+
+
+def flows(model: RiskModel, cap: FloatArray, shares: FloatArray) -> FloatArray:
+    """Maximum deliverable flow per draw [t/yr] from country capacities, in closed form."""
+    agg = np.einsum("dns,nk->dsk", cap, model.membership, optimize=True)
+    return flows_from_classes(model, agg, shares)
 
 
 @dataclass(frozen=True)
@@ -279,10 +338,11 @@ class Partition:
 def run_partition(model: RiskModel, seed: np.random.SeedSequence, n: int) -> Partition:
     """Draw ``n`` times from a partition's own seed."""
     rng = np.random.default_rng(seed)
-    cap, shares, disrupted = sample(model, rng, n)
-    values = flows(model, cap, shares)
+    d = draw(model, rng, n)
+    values = flows_from_classes(model, aggregated(model, d), d.shares)
     shortfall = np.clip(model.reference - values, 0.0, None)
-    return Partition(values, shortfall @ disrupted, disrupted.sum(axis=0).astype(np.int64))
+    return Partition(values, shortfall @ d.disrupted,
+                     d.disrupted.sum(axis=0).astype(np.int64))
 
 
 def partition_sizes(draws: int, size: int = PARTITION_SIZE) -> list[int]:
@@ -402,8 +462,9 @@ def simulate(
 def check_against_lp(model: RiskModel, n: int = 20, seed: int = 0) -> float:
     """Largest absolute gap between the closed form and HiGHS on ``n`` sampled draws [t/yr]."""
     rng = np.random.default_rng(seed)
-    cap, shares, _ = sample(model, rng, n)
-    closed = flows(model, cap, shares)
+    d = draw(model, rng, n)
+    cap, shares = capacities(model, d), d.shares
+    closed = flows_from_classes(model, aggregated(model, d), shares)
     worst = 0.0
     for d in range(n):
         blocks = tuple(replace(b, share=float(shares[d, i]))
