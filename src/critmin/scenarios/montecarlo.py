@@ -462,9 +462,9 @@ def simulate(
 def check_against_lp(model: RiskModel, n: int = 20, seed: int = 0) -> float:
     """Largest absolute gap between the closed form and HiGHS on ``n`` sampled draws [t/yr]."""
     rng = np.random.default_rng(seed)
-    d = draw(model, rng, n)
-    cap, shares = capacities(model, d), d.shares
-    closed = flows_from_classes(model, aggregated(model, d), shares)
+    draws = draw(model, rng, n)
+    cap, shares = capacities(model, draws), draws.shares
+    closed = flows_from_classes(model, aggregated(model, draws), shares)
     worst = 0.0
     for d in range(n):
         blocks = tuple(replace(b, share=float(shares[d, i]))
