@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 import ftfy
+from ftfy.badness import is_bad
 
 _TRANSLATE = str.maketrans(
     {
@@ -55,6 +56,7 @@ _TRANSLATE = str.maketrans(
 _STRAY_APOSTROPHE = re.compile(
     r"(?<=[A-Za-z])[\u0370-\u03ff\u0400-\u04ff\u0080-\u009f](?=(?:s|t|re|ll|ve|d|m)\b)"
 )
+_FTFY = ftfy.TextFixerConfig(normalization="NFC", explain=False)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANKS = re.compile(r"\n[ ]*\n(?:[ ]*\n)+")
@@ -76,7 +78,10 @@ def clean_text(text: str) -> str:
     """
     if not text:
         return ""
-    fixed = ftfy.fix_text(text, normalization="NFC")
+    # ftfy is the slow part: run it only where it has something to repair (mojibake by its own
+    # badness test, HTML entities, or other damage it knows); quotes and spaces are ours below
+    plain = "&" not in text and (text.isascii() or not is_bad(text))
+    fixed = text if plain else ftfy.fix_text(text, _FTFY)
     fixed = fixed.translate(_TRANSLATE)
     fixed = _STRAY_APOSTROPHE.sub("'", fixed)
     fixed = _CONTROL.sub("", fixed)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from critmin.news.clean import clean_text
 from critmin.news.dates import parse_iso, sentence_date
@@ -152,6 +153,30 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
     t: tuple(re.compile(p, re.IGNORECASE) for p in TRIGGERS[t]) for t in EVENT_TYPES
+}
+#: Word stems at least one of which every trigger of a type contains: a cheap filter run
+#: before the full patterns (which are slower, with their bounded gaps).
+_STEMS: dict[str, str] = {
+    "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export",
+    "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control",
+    "sanction": "sanction|entity|blacklist|designat|asset",
+    "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas",
+    "offtake": "offtake|supply|sales|buy|purchas",
+    "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit",
+    "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new",
+    "capacity_expansion": "expan|double|triple|increas|raise|boost|lift|upgrad",
+    "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
+    "commercial|first|new",
+    "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form",
+    "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
+    "outage|disrupt|curtail",
+    "production_update": "produced|output|production",
+    "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged",
+    "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
+    "set|published|issued|enacted|law|decree",
+}
+_PREFILTER: dict[str, re.Pattern[str]] = {
+    t: re.compile(rf"\b(?:{_STEMS[t]})", re.IGNORECASE) for t in EVENT_TYPES
 }
 #: Words that make a sentence speculation rather than news.
 SPECULATIVE = re.compile(
@@ -405,6 +430,14 @@ def extract_events(
     return tuple(events)
 
 
+@cache
+def _state_references(refs: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the generic state references ("the ministry") of the lexicon."""
+    if not refs:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(re.escape(r) for r in refs) + r")\b", re.IGNORECASE)
+
+
 def _masked(s_text: str, offset: int, mentions: list[Mention], kinds: set[str]) -> str:
     # "#" rather than spaces: a blanked name must not read as a gap ("The ___ imposed sanctions"
     # is not "the imposed sanctions")
@@ -424,6 +457,8 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     if SPECULATIVE.search(sentence) or _MAY.search(sentence) or NEGATION.search(sentence):
         return None
     for event_type in EVENT_TYPES:
+        if not _PREFILTER[event_type].search(sentence):
+            continue
         for pattern in _COMPILED[event_type]:
             for m in pattern.finditer(sentence):
                 if (
@@ -460,10 +495,7 @@ def _sentence_event(
     ]
     countries = {c for m, c in named if cut is None or m.start < cut} or {c for _, c in named}
     basis_c = "sentence"
-    lowered = s_text.lower()
-    if ctx.main_country and any(
-        re.search(rf"\b{re.escape(ref)}\b", lowered) for ref in gaz.state_references
-    ):
+    if ctx.main_country and _state_references(gaz.state_references).search(s_text):
         countries.add(ctx.main_country)
     if not countries:
         countries = {homes[m.id] for m in mentions if m.kind == "company" and homes.get(m.id)}

@@ -84,13 +84,19 @@ class Gazetteer:
         table: dict[str, list[Entry]] = {}
         for entry in self.entries:
             key = fold(entry.surface).strip()
-            key = re.sub(r" +", " ", key) if "  " not in fold(entry.surface) else key
-            if not key.strip():
+            if not key:
                 continue
             table.setdefault(key, []).append(entry)
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():
-            automaton.add_word(f" {key} ", (len(key), tuple(entries)))
+            # preference order: lexicon overrides, then companies > countries > blocs > commodities
+            ranked = tuple(
+                sorted(entries, key=lambda e: (not e.override, -KIND_PRIORITY.get(e.kind, 0)))
+            )
+            free = all(e.case == "any" and e.years is None for e in ranked)
+            ambiguous = any(e.surface in self.ambiguous for e in ranked)
+            direct = ranked[0] if free and not ambiguous else None
+            automaton.add_word(f" {key} ", (len(key), ranked, direct))
         automaton.make_automaton()
         self.automaton = automaton
 
@@ -106,60 +112,55 @@ class Gazetteer:
         """
         folded = f" {fold(text)} "
         shaped = _shape(text)
-        hits: list[tuple[int, int, tuple[Entry, ...]]] = []
-        for end, (length, entries) in self.automaton.iter(folded):
-            # the key sits between the two padding spaces: folded[end-length : end]
-            start = end - length - 1  # offset in ``text`` (the padding adds one)
-            stop = start + length
-            surface = shaped[start:stop]
-            ok = [e for e in entries if _case_ok(e, surface, year)]
+        # (-length, start, stop, entry, candidates): sorts longest first, then leftmost; two
+        # hits never tie on (length, start), so entries are never compared
+        hits: list[tuple[int, int, int, Entry, tuple[Entry, ...]]] = []
+        append = hits.append
+        for end, (length, entries, direct) in self.automaton.iter(folded):
+            # the key sits between the two padding spaces; offsets in ``text`` are one less
+            start = end - length - 1
+            if direct is not None:
+                append((-length, start, start + length, direct, entries))
+                continue
+            surface = shaped[start : start + length]
+            ok = tuple(e for e in entries if _case_ok(e, surface, year))
             if ok:
-                hits.append((start, stop, tuple(ok)))
-        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-        taken: list[tuple[int, int, tuple[Entry, ...]]] = []
-        occupied: list[tuple[int, int]] = []
-        for start, stop, entries in hits:
-            if any(start < o_stop and o_start < stop for o_start, o_stop in occupied):
+                append((-length, start, start + length, ok[0], ok))
+        hits.sort()
+        occupied = bytearray(len(text) + 1)
+        taken = []
+        for _, start, stop, entry, candidates in hits:
+            if any(occupied[start:stop]):
                 continue
-            occupied.append((start, stop))
-            taken.append((start, stop, entries))
-        taken.sort(key=lambda h: h[0])
+            occupied[start:stop] = b"\x01" * (stop - start)
+            taken.append((start, stop, entry, candidates))
+        taken.sort()
         mentions = []
-        for start, stop, entries in taken:
-            entry = self._choose(entries, text)
-            if entry is None:
-                continue
+        context: dict[str, bool] = {}
+        for start, stop, entry, candidates in taken:
+            if entry.surface in self.ambiguous:
+                entry = self._disambiguate(entry.surface, candidates, text, context)
             if entry.weak and not _weak_ok(text, start, stop):
                 continue
-            mentions.append(
-                Mention(
-                    start=start,
-                    end=stop,
-                    kind=entry.kind,
-                    id=entry.id,
-                    surface=text[start:stop],
-                    via=entry.via,
-                )
-            )
+            mentions.append(Mention(start, stop, entry.kind, entry.id, text[start:stop], entry.via))
         return mentions
 
-    def _choose(self, entries: tuple[Entry, ...], text: str) -> Entry | None:
-        surface = entries[0].surface
-        rule = self.ambiguous.get(surface)
-        if rule is not None:
-            chosen = str(rule.get("default", ""))
-            for code, words in (rule.get("context") or {}).items():
-                if any(w in text for w in words):
-                    chosen = str(code)
-                    break
-            for e in entries:
-                if e.id == chosen:
-                    return e
-            return Entry(surface, "country", chosen, via="name", case="proper")
-        overrides = [e for e in entries if e.override]
-        pool = overrides or list(entries)
-        pool.sort(key=lambda e: -KIND_PRIORITY.get(e.kind, 0))
-        return pool[0]
+    def _disambiguate(
+        self, surface: str, entries: tuple[Entry, ...], text: str, context: dict[str, bool]
+    ) -> Entry:
+        rule = self.ambiguous[surface]
+        chosen = str(rule.get("default", ""))
+        for code, words in (rule.get("context") or {}).items():
+            for w in words:
+                if w not in context:
+                    context[w] = w in text
+            if any(context[w] for w in words):
+                chosen = str(code)
+                break
+        for e in entries:
+            if e.id == chosen:
+                return e
+        return Entry(surface, "country", chosen, via="name", case="proper")
 
 
 def _case_ok(entry: Entry, surface: str, year: int | None) -> bool:

@@ -54,6 +54,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+#: libyaml's safe loader when available (front matter is parsed for every article)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class ArticleError(DataError):
     """An article file that cannot be read: too large, binary, undecodable or malformed."""
 
@@ -246,7 +250,7 @@ def parse_markdown(text: str, *, source: str = "<markdown>") -> Article | None:
         end = body.find("\n---", 4)
         if end != -1:
             try:
-                loaded = yaml.safe_load(body[4:end])
+                loaded = yaml.load(body[4:end], Loader=_YAML_LOADER)
             except yaml.YAMLError as exc:
                 raise ArticleError(f"front matter is not valid YAML: {exc}", file=source) from exc
             if isinstance(loaded, dict):
