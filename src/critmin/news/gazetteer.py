@@ -26,8 +26,6 @@ import yaml
 
 from critmin.news.records import Mention
 
-_NON_WORD = re.compile(r"[\W_]", re.UNICODE)
-
 #: Kinds of entity, and their priority when two entries share a surface (higher wins).
 KIND_PRIORITY: dict[str, int] = {"company": 4, "country": 3, "bloc": 2, "commodity": 1}
 
@@ -40,17 +38,41 @@ _WEAK_CONTEXT = re.compile(
 )
 
 
+def _blank_non_word(text: str) -> str:
+    """Every character that is not a letter or digit to a space (length kept).
+
+    Fast path: outside Latin-1, only punctuation (dashes, quotes) is usually left after
+    cleaning; blank it with ``str.replace``, then translate the Latin-1 bytes in C.
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_LATIN1_BLANK).decode("ascii")
+    for c in [c for c in set(text) if ord(c) > 255 and not c.isalnum()]:
+        text = text.replace(c, " ")
+    try:
+        return text.encode("latin-1").translate(_LATIN1_BLANK).decode("latin-1")
+    except UnicodeEncodeError:  # letters beyond Latin-1 (Cyrillic, CJK...): the slow path
+        return text.translate({ord(c): " " for c in set(text) if not c.isalnum()})
+
+
+_LATIN1_BLANK = bytes(c if chr(c).isalnum() else 32 for c in range(256))
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and turn non-word characters into spaces, keeping its length."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two (e.g. "İ")
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _NON_WORD.sub(" ", lowered)
+    return _blank_non_word(lowered)
 
 
 def _shape(text: str) -> str:
     """Non-word characters to spaces, case kept (for case-sensitive comparisons)."""
-    return _NON_WORD.sub(" ", text)
+    return _blank_non_word(text)
+
+
+@cache
+def _wanted(surface: str) -> str:
+    return _shape(surface).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +191,7 @@ def _case_ok(entry: Entry, surface: str, year: int | None) -> bool:
         if year < start or (end is not None and year > end):
             return False
     if entry.case == "exact":
-        wanted = _shape(entry.surface).strip()
+        wanted = _wanted(entry.surface)
         return surface == wanted or surface == wanted + "s"
     if entry.case == "proper":
         return surface[:1].isupper() or surface[:1].isdigit()
