@@ -10,8 +10,9 @@ What this module does with them is arithmetic:
 - separation of ``e`` in ``c`` = REO separated in ``c`` x the share of ``e`` in ``c``'s
   separation feed (China's feed is the mining-weighted mix of its own ore and the ore tied
   to it; Malaysia separates Australian ore; others their own ore, else the light default);
-- metal and magnet stages keep the REO network's country shares, scaled to the element's
-  world separated output (nothing finer is known: F-B16, F-B17 NOT FOUND).
+- metal and magnet capacities are the REO network's, as a fraction of world separated REO,
+  times the element's world separated output (nothing finer is known: F-B16, F-B17 NOT
+  FOUND).
 """
 
 from __future__ import annotations
@@ -125,12 +126,15 @@ def element_network(
         j = reo.stages.index(sep)
         total = cap[:, j].sum()
         for k in range(j + 1, len(reo.stages)):
-            stage_total = reo.capacity[:, k].sum()
-            if stage_total > 0:
-                cap[:, k] = reo.capacity[:, k] / stage_total * total
+            separated = reo.capacity[:, j].sum()
+            if separated > 0:
+                # the same fraction of separated output as in the REO network, so a stage
+                # that the REO network caps (new separation, metal unchanged) caps here too
+                cap[:, k] = reo.capacity[:, k] / separated * total
                 for country in reo.countries:
                     notes[(country, reo.stages[k])] = (
-                        f"REO network's {reo.stages[k]} share x world separated {element}"
+                        f"REO {reo.stages[k]} capacity / world separated REO x world "
+                        f"separated {element}"
                     )
     provenance = tuple(
         Provenance(
