@@ -118,7 +118,12 @@ class Gazetteer:
             free = all(e.case == "any" and e.years is None for e in ranked)
             ambiguous = any(e.surface in self.ambiguous for e in ranked)
             direct = ranked[0] if free and not ambiguous else None
-            automaton.add_word(f" {key} ", (len(key), ranked, direct))
+            # one case check answers for all entries when they share the rule and surface
+            uniform = all(
+                e.case == ranked[0].case and e.years is None and e.surface == ranked[0].surface
+                for e in ranked
+            )
+            automaton.add_word(f" {key} ", (len(key), ranked, direct, uniform))
         automaton.make_automaton()
         self.automaton = automaton
 
@@ -138,13 +143,17 @@ class Gazetteer:
         # hits never tie on (length, start), so entries are never compared
         hits: list[tuple[int, int, int, Entry, tuple[Entry, ...]]] = []
         append = hits.append
-        for end, (length, entries, direct) in self.automaton.iter(folded):
+        for end, (length, entries, direct, uniform) in self.automaton.iter(folded):
             # the key sits between the two padding spaces; offsets in ``text`` are one less
             start = end - length - 1
             if direct is not None:
                 append((-length, start, start + length, direct, entries))
                 continue
             surface = shaped[start : start + length]
+            if uniform:
+                if _case_ok(entries[0], surface, year):
+                    append((-length, start, start + length, entries[0], entries))
+                continue
             ok = tuple(e for e in entries if _case_ok(e, surface, year))
             if ok:
                 append((-length, start, start + length, ok[0], ok))
