@@ -178,6 +178,7 @@ _STEMS: dict[str, str] = {
 _PREFILTER: dict[str, re.Pattern[str]] = {
     t: re.compile(rf"\b(?:{_STEMS[t]})", re.IGNORECASE) for t in EVENT_TYPES
 }
+_ANY_STEM = re.compile(r"\b(?:" + "|".join(_STEMS[t] for t in EVENT_TYPES) + ")", re.IGNORECASE)
 #: Words that make a sentence speculation rather than news.
 SPECULATIVE = re.compile(
     r"\b(?:could|might|considering|consider|considers|mulling|weighing|studying|if|unless|"
@@ -452,7 +453,7 @@ def _masked(s_text: str, offset: int, mentions: list[Mention], kinds: set[str]) 
 
 def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The event type a (masked) sentence reports and the trigger that says so, or ``None``."""
-    if sentence.rstrip().endswith("?"):
+    if sentence.rstrip().endswith("?") or not _ANY_STEM.search(sentence):
         return None
     if SPECULATIVE.search(sentence) or _MAY.search(sentence) or NEGATION.search(sentence):
         return None
