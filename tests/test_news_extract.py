@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from critmin.news.dates import sentence_date
 from critmin.news.evaluate import evaluate, score
 from critmin.news.extract import extract_events, split_sentences
 from critmin.news.quantities import find_quantities
 from critmin.news.read import read_articles
+from critmin.news.records import EVENT_TYPES
 
 DATA = Path(__file__).parent / "data" / "news"
 EXAMPLE = Path(__file__).parents[1] / "examples" / "kazakhstan-rare-earth-enterprises.md"
@@ -138,3 +141,37 @@ def test_f1_on_the_labelled_set(part: str):
     report = evaluate(DATA / part)
     # measured when written: dev 0.97, held-out 0.86 (first blind run 0.81)
     assert report.overall.f1 >= 0.8, report.to_dict()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "China banned exports of gallium",
+                "Tokayev ordered three rare earth plants",
+                "on Monday",
+                "at least 10,000 tonnes a year",
+                "$1.2 billion",
+                "could",
+                "?",
+                ".",
+                "\n\n",
+                "ASTANA, 8 September 2025 (Interfax-Kazakhstan) — ",
+                "the discovery",
+                "Georgia",
+                "â€™",
+                "\u00ad",
+                "U.S.",
+            ]
+        )
+        | st.text(max_size=20),
+        max_size=30,
+    ),
+    st.sampled_from(["", "2025-09-08", "not a date"]),
+)
+def test_extraction_never_crashes(parts: list[str], published: str):
+    for event in extract_events(" ".join(parts), published=published):
+        assert event.type in EVENT_TYPES
+        assert 0.0 <= event.confidence <= 1.0
+        assert event.evidence
