@@ -138,3 +138,23 @@ def test_same_pipeline_on_a_local_dask_cluster(tmp_path: Path):
     assert sorted(stored_events(tmp_path / "a.duckdb"), key=key) == sorted(
         stored_events(tmp_path / "b.duckdb"), key=key
     )
+
+
+@pytest.mark.dask
+def test_large_jsonl_batch_is_partitioned_on_dask(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    pytest.importorskip("dask.distributed")
+    import critmin.news.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "PARTITION_LINES", 3)
+    batch = tmp_path / "batch.jsonl"
+    rows = [
+        {
+            "published": "2025-01-0" + str(i),
+            "text": f"China banned exports of gallium to country {i}.",
+        }
+        for i in range(1, 8)
+    ]
+    batch.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    assert len(ingest_module.partitions([batch])) == 3
+    report = ingest([batch], tmp_path / "s.duckdb", scheduler="local")
+    assert (report.new, report.events) == (7, 7)

@@ -76,17 +76,42 @@ def article_files(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-def process_file(path: Path | str, max_bytes: int | None = None) -> FileResult:
-    """Read one file and extract its events (runs on Dask workers too).
+#: Lines of a JSON Lines batch per Dask task.
+PARTITION_LINES = 500
 
-    Never raises for bad input: the error is returned with the file's name.
+
+def process_file(
+    path: Path | str, max_bytes: int | None = None, lines: range | None = None
+) -> FileResult:
+    """Read one file (or a range of lines of a JSON Lines batch) and extract its events.
+
+    Runs on Dask workers too. Never raises for bad input: the error is returned with the
+    file's name.
     """
     try:
-        articles = read_articles(path, max_bytes=max_bytes)
+        articles = read_articles(path, max_bytes=max_bytes, lines=lines)
         items = tuple(Extracted(a, extract_events(a), tuple(signature(a.text))) for a in articles)
     except CritminError as exc:
         return FileResult(str(path), error=str(exc))
-    return FileResult(str(path), items)
+    where = f"{path}#lines {lines.start}-{lines.stop - 1}" if lines is not None else str(path)
+    return FileResult(where, items)
+
+
+def partitions(files: list[Path]) -> list[tuple[Path, range | None]]:
+    """Tasks for a batch: one per file, JSON Lines files split every :data:`PARTITION_LINES`."""
+    tasks: list[tuple[Path, range | None]] = []
+    for path in files:
+        if path.suffix.lower() not in (".jsonl", ".ndjson") or not path.is_file():
+            tasks.append((path, None))
+            continue
+        with path.open("rb") as fh:
+            count = sum(1 for _ in fh)
+        if count <= PARTITION_LINES:
+            tasks.append((path, None))
+            continue
+        for start in range(1, count + 1, PARTITION_LINES):
+            tasks.append((path, range(start, min(start + PARTITION_LINES, count + 1))))
+    return tasks
 
 
 def _write(
@@ -181,7 +206,7 @@ def ingest(
                 for i, n in enumerate(counts, start=1):
                     totals[i] += n
             if progress is not None:
-                progress(done, len(files), result.file)
+                progress(done, max(done, len(files)), result.file)
     return IngestReport(
         files=len(files),
         articles=totals[0],
@@ -209,7 +234,10 @@ def _results(
     )
     client = Client(cluster if cluster is not None else scheduler)
     try:
-        futures = client.map(process_file, [str(p) for p in files], max_bytes=max_bytes)
+        futures = [
+            client.submit(process_file, str(p), max_bytes, lines, pure=False)
+            for p, lines in partitions(files)
+        ]
         for future in as_completed(futures):
             yield future.result()
     finally:

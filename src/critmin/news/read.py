@@ -75,7 +75,9 @@ def max_article_bytes() -> int:
         raise ArticleError(f"setting max_article_bytes is not an integer: {exc}") from exc
 
 
-def read_articles(path: Path | str, *, max_bytes: int | None = None) -> list[Article]:
+def read_articles(
+    path: Path | str, *, max_bytes: int | None = None, lines: range | None = None
+) -> list[Article]:
     """Read every article in one file.
 
     Parameters
@@ -86,6 +88,8 @@ def read_articles(path: Path | str, *, max_bytes: int | None = None) -> list[Art
     max_bytes
         Refuse files larger than this [bytes]; default the ``max_article_bytes`` setting. The
         size is checked before anything is read.
+    lines
+        For JSON Lines only: read just these (1-based) line numbers (a partition of a batch).
 
     Returns
     -------
@@ -121,11 +125,16 @@ def read_articles(path: Path | str, *, max_bytes: int | None = None) -> list[Art
         raise ArticleError(f"cannot read: {exc.strerror}", file=name) from exc
     if len(data) > limit:
         raise ArticleError(f"file grew past the {limit:,}-byte limit while reading", file=name)
-    return parse_bytes(data, source=name, fmt=FORMATS.get(path.suffix.lower()))
+    return parse_bytes(data, source=name, fmt=FORMATS.get(path.suffix.lower()), lines=lines)
 
 
-def parse_bytes(data: bytes, *, source: str = "<bytes>", fmt: str | None = None) -> list[Article]:
-    """Decode ``data`` and parse it as ``fmt`` (sniffed when ``None``); pure."""
+def parse_bytes(
+    data: bytes, *, source: str = "<bytes>", fmt: str | None = None, lines: range | None = None
+) -> list[Article]:
+    """Decode ``data`` and parse it as ``fmt`` (sniffed when ``None``); pure.
+
+    ``lines`` restricts JSON Lines to those 1-based line numbers.
+    """
     if not data.strip():
         return []
     text = decode(data, source=source)
@@ -141,7 +150,7 @@ def parse_bytes(data: bytes, *, source: str = "<bytes>", fmt: str | None = None)
     if fmt == "json":
         return parse_json(text, source=source)
     if fmt == "jsonl":
-        return parse_jsonl(text, source=source)
+        return parse_jsonl(text, source=source, lines=lines)
     return _one(parse_text(text, source=source))
 
 
@@ -432,10 +441,15 @@ def parse_json(text: str, *, source: str = "<json>") -> list[Article]:
     return articles
 
 
-def parse_jsonl(text: str, *, source: str = "<jsonl>") -> list[Article]:
-    """Parse JSON Lines, one article record per line; blank lines are skipped."""
+def parse_jsonl(text: str, *, source: str = "<jsonl>", lines: range | None = None) -> list[Article]:
+    """Parse JSON Lines, one article record per line; blank lines are skipped.
+
+    ``lines`` keeps only those 1-based line numbers (a partition of a large batch).
+    """
     articles = []
     for n, line in enumerate(text.split("\n"), start=1):
+        if lines is not None and n not in lines:
+            continue
         if not line.strip():
             continue
         try:
