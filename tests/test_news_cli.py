@@ -56,3 +56,14 @@ def test_ingest_events_developments_round_trip(tmp_path: Path):
     (dev,) = json.loads(devs.stdout)["developments"]
     assert [q["status"] for q in dev["questions"]][:4] == ["open"] * 4
     assert dev["scenario"]["shocks"][0]["basis"] == "assumption"
+
+
+def test_events_without_a_store_is_one_line_error(tmp_path: Path):
+    result = run_cli("news", "events", "--db", str(tmp_path / "none.duckdb"))
+    assert result.returncode == 1 and "no store" in result.stderr
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_evaluate_on_a_missing_folder(tmp_path: Path):
+    result = run_cli("news", "evaluate", str(tmp_path / "nope"))
+    assert result.returncode == 1 and "not a folder" in result.stderr

@@ -268,6 +268,11 @@ def _event(row: tuple[Any, ...]) -> Event:
     )
 
 
+def _must_exist(db: Path | str) -> None:
+    if not Path(db).exists():
+        raise StoreError(f"no store at {db}; run `critmin news ingest` or `critmin data build`")
+
+
 def stored_events(
     db: Path | str,
     *,
@@ -288,12 +293,14 @@ def stored_events(
         params.append(since)
     sql = "SELECT * FROM news_events" + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY date NULLS LAST, article_id, seq"
+    _must_exist(db)
     with opened(db, read_only=False) as con:
         return [_event(r) for r in con.execute(sql, params).fetchall()]
 
 
 def stored_articles(db: Path | str, ids: Iterable[str] | None = None) -> dict[str, Article]:
     """Articles in the store by id (all, or those in ``ids``)."""
+    _must_exist(db)
     with opened(db, read_only=False) as con:
         rows = con.execute(
             "SELECT id, text, title, published, publisher, url, source, format FROM news_articles"
