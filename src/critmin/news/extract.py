@@ -34,6 +34,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?:suspend{_V}|halt{_V}|stop(?:s|ped)?|freez(?:e|es|ing)|froze)\b[^.;]{{0,40}}"
         r"\bexports?\b(?!\s+(?:controls?|licen[cs]))",
         r"\bexports?\b[^.;]{0,60}\bnot (?:be )?(?:permitted|allowed)\b",
+        r"\b(?:suspension|halt|stoppage|freeze) (?:of|on)\b[^.;]{0,40}\bexports?\b"
+        r"(?!\s+(?:controls?|licen[cs]))",
+        r"\bphas(?:e|es|ed|ing) out\b[^.;]{0,40}\bexports?\b",
+        r"\bexports?\b[^.;]{0,20}\b(?:halted|suspended|banned|prohibited)\b",
     ),
     "export_control": (
         r"\b(?:suspend|lift|ease|relax|scrap|revoke|extend|tighten|widen|expand)\w*\b[^.;]{0,20}"
@@ -65,6 +69,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bofftakes?\b",
         r"\bsupply (?:agreement|deal|contract)s?\b",
         r"\bsales agreement\b",
+        r"\b(?:agreed|agrees|agreement|contract) to (?:supply|sell|deliver|buy|purchase)\b",
+        r"\blong-term (?:supply )?(?:contract|supply|sales)\b",
         r"\b(?:buy|purchase)\b[^.;]{0,20}\ball\b[^.;]{0,40}\b(?:output|production|produces|magnets)\b",
     ),
     "financing": (
@@ -97,7 +103,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?:build{_V}|built|construct{_V}|construction of)\b[^.;]{{0,80}}"
         r"\b(?:plants?|refiner(?:y|ies)|factor(?:y|ies)|facilit(?:y|ies)|smelters?|mines?|lines?|"
         r"units?|enterprises?|hubs?|complex|mills?|parks?)\b",
-        rf"\b(?:launch{_V}|open{_V}|opened|inaugurat(?:e|es|ed|ing)|commission{_V}|start{_V}|beg[ia]n)\b"
+        rf"\b(?:launch{_V}|open(?:s|ed|ing)?(?![\s-]+(?:pit|cast|market|question|letter))|"
+        rf"inaugurat(?:e|es|ed|ing)|commission{_V}|start{_V}|beg[ia]n)\b"
         r"[^.;]{0,80}\b(?:plants?|refiner(?:y|ies)|factor(?:y|ies)|facilit(?:y|ies)|smelters?|"
         r"mines?|enterprises?|production lines?)\b",
         r"\bcommercial production\b",
@@ -161,7 +168,7 @@ _STEMS: dict[str, str] = {
     "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control",
     "sanction": "sanction|entity|blacklist|designat|asset",
     "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas",
-    "offtake": "offtake|supply|sales|buy|purchas",
+    "offtake": "offtake|supply|sales|buy|purchas|agree|contract|long-term|sell|deliver",
     "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit",
     "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new",
     "capacity_expansion": "expan|double|triple|increas|raise|boost|lift|upgrad",
