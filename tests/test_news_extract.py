@@ -139,7 +139,9 @@ def test_labelled_set_size_and_negatives():
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_f1_on_the_labelled_set(part: str):
     report = evaluate(DATA / part)
-    # measured when written: dev 0.97, held-out 0.86 (first blind run 0.81)
+    # A regression guard, not the honest estimate: the rules were fixed after the held-out
+    # runs. First runs, before any look: 0.81, 0.54, 0.91 on three batches, 0.75 pooled
+    # (tests/data/news/README.md). Now: dev 0.97, held-out 0.85.
     assert report.overall.f1 >= 0.8, report.to_dict()
 
 

@@ -96,7 +96,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "capacity_expansion": (
         rf"\bexpand{_V}\b",
         r"\bexpansion\b",
-        rf"\b(?:double|triple|increase|raise|boost|lift){_V}\b[^.;]{{0,30}}\bcapacity\b",
+        r"\b(?:doubl|tripl|increas|rais)(?:e|es|ed|ing)\b[^.;]{0,30}\bcapacity\b",
+        r"\b(?:boost|lift)(?:s|ed|ing)?\b[^.;]{0,30}\bcapacity\b",
         r"\bupgrad(?:e|es|ed|ing)\b",
     ),
     "new_capacity": (
@@ -171,7 +172,7 @@ _STEMS: dict[str, str] = {
     "offtake": "offtake|supply|sales|buy|purchas|agree|contract|long-term|sell|deliver",
     "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit",
     "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new",
-    "capacity_expansion": "expan|double|triple|increas|raise|boost|lift|upgrad",
+    "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
     "commercial|first|new",
     "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form",
@@ -205,6 +206,8 @@ _EVENT_NOUNS = re.compile(
 #: A trigger preceded by these refers back to an event already reported.
 _ANAPHORA = re.compile(r"\b(?:the|its|their|this|that|these|those)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b")
+#: "its sanctions list", "its control list": adding to a list is news, not a back-reference
+_LIST = re.compile(r"\s+lists?\b", re.IGNORECASE)
 _COMPARISON = re.compile(
     r"\b(?:outside|beyond|except|excluding|other than|reliance on|dependence on|dependent on|"
     r"away from|rather than|instead of|apart from|relies on|rely on)\s+(?:of\s+)?(?:the\s+)?$",
@@ -458,6 +461,12 @@ def _masked(s_text: str, offset: int, mentions: list[Mention], kinds: set[str]) 
     return "".join(chars)
 
 
+def _word_end(text: str, start: int) -> int:
+    """End of the word that starts at ``start``."""
+    m = re.compile(r"[\w-]+").match(text, start)
+    return m.end() if m else start
+
+
 def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The event type a (masked) sentence reports and the trigger that says so, or ``None``."""
     if sentence.rstrip().endswith("?") or not _ANY_STEM.search(sentence):
@@ -472,7 +481,8 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
                 if (
                     _EVENT_NOUNS.match(m.group(0))
                     and _ANAPHORA.search(sentence[max(0, m.start() - 30) : m.start()])
-                    and not _OF.match(sentence, m.end())
+                    and not _OF.match(sentence, _word_end(sentence, m.start()))
+                    and not _LIST.match(sentence, _word_end(sentence, m.start()))
                 ):
                     continue
                 return event_type, m

@@ -31,7 +31,8 @@ KIND_PRIORITY: dict[str, int] = {"company": 4, "country": 3, "bloc": 2, "commodi
 
 #: Context words that let a weak commodity name (lead, tin, salt...) count as a commodity.
 _WEAK_CONTEXT = re.compile(
-    r"\b(prices?|ore|ores|mines?|mining|miner|smelters?|smelting|refiner(?:y|ies)|concentrates?|"
+    r"\b(prices?|ore|ores|mines?|mining|miners?|producers?|produces|producing|smelters?|smelting|"
+    r"refiner(?:y|ies)|concentrates?|"
     r"output|production|exports?|imports?|metals?|reserves|deposits?|tonnes|tons|ounces|"
     r"futures|market)\b",
     re.IGNORECASE,
