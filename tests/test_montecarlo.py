@@ -144,3 +144,17 @@ def risk_models(draw):
 @given(risk_models(), st.integers(0, 2**32 - 1))
 def test_closed_form_equals_highs_on_random_networks(model, seed):
     assert check_against_lp(model, n=8, seed=seed) < 1e-6 * max(1.0, model.reference)
+
+
+def test_block_naming_no_network_country_does_not_cover_an_outside_target():
+    # Found by the property test above: a block whose destination list names no country of
+    # the network must not be read, after aggregation into classes, as covering a target
+    # made only of countries outside the network (C1, C2 receive but produce nothing).
+    net = Network("x", 2024, "t", ("s0",), ("C0",), np.array([[1.0]]))
+    net = block_exports(net, "C0", ["s0"], 0.5, frozenset(), label="shock 0 (export_control)")
+    model = compile_model(RiskModel(
+        base=net, target=Target("C1+C2", include=frozenset({"C1", "C2"})),
+        p_disrupt=np.array([0.0]), mapping=DisruptionMapping(),
+        blocks=(Uncertain(0.5, 0.0, 1.0, 1.0),),
+    ))
+    assert check_against_lp(model, n=8, seed=0) == pytest.approx(0.0, abs=1e-9)

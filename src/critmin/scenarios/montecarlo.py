@@ -156,10 +156,13 @@ def _aggregate(net: Network, target: Target, possible: FloatArray) -> tuple[
     structure = (possible.T @ membership).T > 0
     ties = {(label_of[c], s): frozenset(label_of[d] for d in dests if d in label_of)
             for (c, s), dests in net.ties.items() if c in label_of}
+    # Names of countries outside the classes (no capacity: they only receive) are kept as
+    # they are in block destinations and in the target, so that "does this block cover the
+    # target" reads the same on the class graph as on the country graph.
     blocks = tuple(
         Block(label_of[b.country], b.stage, 0.5,
               None if b.destinations is None
-              else frozenset(label_of[d] for d in b.destinations if d in label_of), b.label)
+              else frozenset(label_of.get(d, d) for d in b.destinations), b.label)
         for b in net.blocks if b.country in label_of
     )
     agg = Network(net.commodity, net.year, net.unit, net.stages, labels,
@@ -167,10 +170,12 @@ def _aggregate(net: Network, target: Target, possible: FloatArray) -> tuple[
     # keep the target's form (member list or world-minus) so that blocks cover it alike
     if target.include is None:
         agg_target = Target(target.name, exclude=frozenset(
-            labels[k] for k, m in enumerate(classes) if not target.contains(m[0])))
+            labels[k] for k, m in enumerate(classes) if not target.contains(m[0])
+        ) | frozenset(c for c in target.exclude if c not in label_of))
     else:
         agg_target = Target(target.name, include=frozenset(
-            labels[k] for k, m in enumerate(classes) if target.contains(m[0])))
+            labels[k] for k, m in enumerate(classes) if target.contains(m[0])
+        ) | frozenset(c for c in target.include if c not in label_of))
     return classes, membership, agg, agg_target
 
 
