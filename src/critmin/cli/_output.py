@@ -90,6 +90,29 @@ def rich_table(
     return table
 
 
+def emit(
+    rows: Sequence[dict[str, Any]],
+    fmt: Format,
+    columns: Sequence[tuple[str, str]],
+    *,
+    title: str | None = None,
+    formatters: dict[str, Callable[[Any], str]] | None = None,
+    caption: str | None = None,
+) -> None:
+    """Print rows as JSON, CSV (all fields) or a Rich table of ``columns``.
+
+    The one place a listing command's ``--format`` goes through.
+    """
+    if fmt is Format.json:
+        print_json(list(rows))
+    elif fmt is Format.csv:
+        print_csv(rows)
+    else:
+        console.print(
+            rich_table(rows, columns, title=title, formatters=formatters, caption=caption)
+        )
+
+
 def fmt_number(value: Any) -> str:
     """12,345 or 12.3 or 0.123, whichever reads best."""
     v = float(value)

@@ -12,6 +12,7 @@ from critmin.cli._output import (
     Format,
     FormatOption,
     console,
+    emit,
     err_console,
     print_csv,
     print_json,
@@ -90,20 +91,14 @@ def sources(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
 
     with critmin.open(str(db) if db else None) as cm:
         rows = cm.sources().to_dict(orient="records")
-    if fmt is Format.json:
-        print_json(rows)
-    elif fmt is Format.csv:
-        print_csv(rows)
-    else:
-        console.print(
-            rich_table(
-                rows,
-                [("id", "Source id"), ("publisher", "Publisher"), ("title", "Title"),
-                 ("year", "Year"), ("table", "Table"), ("figures", "Figures")],
-                title="Sources",
-                formatters={"figures": str, "year": str},
-            )
-        )
+    emit(
+        rows,
+        fmt,
+        [("id", "Source id"), ("publisher", "Publisher"), ("title", "Title"),
+         ("year", "Year"), ("table", "Table"), ("figures", "Figures")],
+        title="Sources",
+        formatters={"figures": str, "year": str},
+    )
 
 
 @data_app.command("check")

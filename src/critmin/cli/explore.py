@@ -12,6 +12,7 @@ from critmin.cli._output import (
     Format,
     FormatOption,
     console,
+    emit,
     fmt_number,
     fmt_share,
     print_csv,
@@ -205,21 +206,15 @@ def _commodities(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
     """List the commodities critmin knows, with the stages and years it has figures for."""
     with _open(db) as cm:
         rows = cm.commodities().to_dict(orient="records")
-    if fmt is Format.json:
-        print_json(rows)
-    elif fmt is Format.csv:
-        print_csv(rows)
-    else:
-        console.print(
-            rich_table(
-                rows,
-                [("slug", "Slug"), ("name", "Name"), ("stages", "Stages"),
-                 ("first_year", "From"), ("last_year", "To"), ("critical_us_2025", "US critical")],
-                title="Commodities",
-                formatters={"first_year": lambda v: "" if v != v else f"{int(v)}",
-                            "last_year": lambda v: "" if v != v else f"{int(v)}"},
-            )
-        )
+    year = lambda v: "" if v != v else f"{int(v)}"  # noqa: E731 - NaN-safe year cell
+    emit(
+        rows,
+        fmt,
+        [("slug", "Slug"), ("name", "Name"), ("stages", "Stages"),
+         ("first_year", "From"), ("last_year", "To"), ("critical_us_2025", "US critical")],
+        title="Commodities",
+        formatters={"first_year": year, "last_year": year},
+    )
 
 
 def _demo(db: DbOption = None) -> None:
