@@ -24,6 +24,10 @@ from critmin.news.read import article_id
 from critmin.news.records import EVENT_TYPES, Article, Event, Mention
 
 _V = r"(?:s|ed|es|ing|d)?"
+#: Nouns for a production site.
+_FACILITY = (
+    r"plants?|refiner(?:y|ies)|factor(?:y|ies)|facilit(?:y|ies)|smelters?|mines?|enterprises?"
+)
 #: Trigger patterns per event type (matched case-insensitively on the sentence with company
 #: and country names blanked out).
 TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -101,16 +105,28 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bupgrad(?:e|es|ed|ing)\b",
     ),
     "new_capacity": (
-        rf"\b(?:build{_V}|built|construct{_V}|construction of)\b[^.;]{{0,80}}"
-        r"\b(?:plants?|refiner(?:y|ies)|factor(?:y|ies)|facilit(?:y|ies)|smelters?|mines?|lines?|"
-        r"units?|enterprises?|hubs?|complex|mills?|parks?)\b",
-        rf"\b(?:launch{_V}|open(?:s|ed|ing)?(?![\s-]+(?:pit|cast|market|question|letter))|"
+        # the verb and its object, in one clause (no comma, no subordinator: checked in
+        # _new_capacity_ok, which also rejects generic, progressive and purpose readings)
+        rf"\b(?P<v>build{_V}|built|construct{_V}|construction of)\b(?P<g>[^.;,:()]{{0,80}}?)"
+        rf"\b(?P<o>{_FACILITY}|lines?|units?|hubs?|complex|mills?|parks?)\b",
+        rf"\b(?P<v>launch{_V}|open(?:s|ed|ing)?(?![\s-]+(?:pit|cast|market|question|letter))|"
         rf"inaugurat(?:e|es|ed|ing)|commission{_V}|start{_V}|beg[ia]n)\b"
-        r"[^.;]{0,80}\b(?:plants?|refiner(?:y|ies)|factor(?:y|ies)|facilit(?:y|ies)|smelters?|"
-        r"mines?|enterprises?|production lines?)\b",
-        r"\bcommercial production\b",
-        r"\bfirst production\b",
-        r"\bnew (?:plant|refinery|factory|smelter|facility|mine)\b",
+        rf"(?P<g>[^.;,:()]{{0,80}}?)\b(?P<o>{_FACILITY}|production lines?)\b",
+        # passive: "a new refinery was inaugurated on Friday"
+        rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,40}}\b(?:was|were|has been|have been|had been)\s+"
+        r"(?:officially\s+|formally\s+)?(?P<v>opened|inaugurated|commissioned|launched)\b"
+        r"(?!\s+in\s+(?:19|20)\d\d)",
+        r"\b(?P<v>start\w*|began|begun|begin\w*|reach\w*|achiev\w*|declar\w*|commenc\w*|"
+        r"enter\w*)\s+(?:\w+\s+)?(?:commercial|first) production\b",
+        r"\b(?P<v>broke|breaks|broken) ground\b",
+        r"\b(?P<v>began|begun|started|commenced)\s+(?:the\s+)?construction\b",
+        r"\bconstruction\b[^.;,]{0,40}\b(?P<v>began|has begun|have begun|started|has started|"
+        r"commenced|got under way)\b",
+        r"\b(?P<v>took|taken|made|reached|announced)\b[^.;,]{0,30}\bfinal investment decision\b",
+        rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,40}}\b(?P<v>came|has come|have come)\s+"
+        r"(?:online|on stream|on-stream|into operation)\b",
+        r"\b(?P<v>announced|unveiled|approved)\b[^.;,]{0,40}\ba new (?:plant|refinery|factory|"
+        r"smelter|facility|mine)\b",
     ),
     "partnership": (
         r"\bmemorand(?:um|a) of understanding\b",
@@ -174,7 +190,7 @@ _STEMS: dict[str, str] = {
     "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new",
     "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
-    "commercial|first|new",
+    "commercial|first|new|broke|breaks|broken|final|came|come|announced|unveiled|approved",
     "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form",
     "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
     "outage|disrupt|curtail",
@@ -195,6 +211,65 @@ SPECULATIVE = re.compile(
     r"would like)\b"
 )
 _MAY = re.compile(r"\bmay\b")  # lower case only: "May" is a month
+#: Habitual and generic statements ("typically", "building a plant takes three years") describe
+#: how things are, not something that happened.
+GENERIC = re.compile(
+    r"\b(?:typically|usually|generally|normally|traditionally|routinely|tends? to|can take|"
+    r"takes? (?:about |around |up to |at least |roughly )?(?:\w+ )?(?:to \w+ )?"
+    r"(?:years|months|decades))\b",
+    re.IGNORECASE,
+)
+#: A temporal or conditional clause about a later state ("after the refinery is
+#: commissioned", "once the plant is built"): a condition, not an event; blanked out before
+#: the triggers are searched.
+_PENDING_CLAUSE = re.compile(
+    r"\b(?:after|once|when|until|before|as soon as)\s+[^,.;]{0,60}?\b(?:is|are)\s+(?:\w+ly\s+)?"
+    r"(?:built|commissioned|completed|opened|finished|constructed|launched|operational|"
+    r"running|in operation|up and running)\b",
+    re.IGNORECASE,
+)
+#: Words that end a clause inside the gap between a verb and its object.
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:after|before|when|once|until|while|since|as|because|which|that|who|where|whose|if|"
+    r"is|are|was|were|be|been|has|have|had|will|would|said|says)\b",
+    re.IGNORECASE,
+)
+#: A specific object: a determiner, numeral, possessive, masked name or "new"/"first" opens it
+#: ("opened its first plant", "launch three enterprises"); a bare plural ("have built
+#: processing parks") is generic.
+_SPECIFIC = re.compile(
+    r"^\s*(?:a|an|the|its|their|his|her|our|this|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|at least|up to|more than|first|second|third|new|\d|#|[A-Z]?\$|€|£)",
+    re.IGNORECASE,
+)
+#: Ongoing aspect of a durative verb ("is building a refinery"): a state, not news.
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:now\s+|still\s+|also\s+|currently\s+|already\s+)?$",
+    re.IGNORECASE,
+)
+#: A gerund after a preposition or opening the sentence is a noun ("Building a plant takes").
+_GERUND_HOST = re.compile(
+    r"(?:^\W*|\b(?:of|for|by|in|on|after|before|from|about|without|with|than)\s+)$",
+    re.IGNORECASE,
+)
+#: Relative clause about an earlier facility ("which opened a plant in 2019").
+_RELATIVE = re.compile(r"\b(?:which|who|whose|where|when)\s+(?:[\w#'-]+\s+){0,3}$", re.IGNORECASE)
+#: What can govern an infinitive that reports a decision ("ordered the government to launch",
+#: "an agreement ... to build"); without it, "to build" is a purpose or a wish.
+_DECISION = re.compile(
+    r"\b(?:order(?:s|ed)?|agree(?:s|d)?|agreements?|deals?|decided|decides|decision|approv\w*|"
+    r"plans?|planned|announc\w*|pledg\w*|commit\w*|signed|intends?|chose|chosen|selected|voted|"
+    r"awarded|won|invest\w*|permission|permits?|licen[cs]es?|go-ahead|mandated?|contracts?|"
+    r"set|began|begun|started|starts|moved|tender)\b",
+    re.IGNORECASE,
+)
+_BE_TO = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
+#: A durative or cumulative frame ("over the past five years", "for decades"): background.
+_DURATIVE = re.compile(
+    r"\b(?:(?:over|in|during|for) the (?:past|last|previous) (?:\w+ )?(?:years?|decades?)|"
+    r"in recent years|for (?:many )?(?:years|decades)|since the (?:19|20)\d0s)\b",
+    re.IGNORECASE,
+)
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|denied|denies|deny)\b|n't\b", re.IGNORECASE)
 #: Event nouns that, after "the"/"its"..., refer back to an event already reported.
 _EVENT_NOUNS = re.compile(
@@ -467,12 +542,55 @@ def _word_end(text: str, start: int) -> int:
     return m.end() if m else start
 
 
+def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a new-capacity trigger reports a facility decided, begun or opened now.
+
+    Rejected: a verb and object in different clauses ("begin after the refinery"), a generic
+    object ("have built processing parks"), ongoing construction ("is building"), a gerund used
+    as a noun ("Building a plant takes years"), a relative clause about an earlier facility
+    ("when engineers opened the first pits"), an infinitive of purpose ("to build up its
+    industry") and a durative frame ("over the past five years").
+    """
+    if _DURATIVE.search(sentence):
+        return False
+    groups = m.groupdict()
+    v_start = m.start("v") if groups.get("v") else m.start()
+    verb = (groups.get("v") or "").lower()
+    before = sentence[:v_start]
+    gap = groups.get("g")
+    # "the launch of two plants": the nominal's object follows "of"
+    if gap is not None and (
+        _CLAUSE_BREAK.search(gap) or not _SPECIFIC.match(re.sub(r"^\s*of\b", "", gap))
+    ):
+        return False
+    if verb.endswith("ing"):
+        if verb.startswith(("build", "construct")) and _PROGRESSIVE.search(before):
+            return False
+        if _GERUND_HOST.search(before):
+            return False
+    if _RELATIVE.search(before):
+        return False
+    if re.search(r"\bto\s+$", before):
+        host = before[: before.rstrip().rfind(" ") + 1]
+        clause = re.split(r"[,;:()\u2014\u2013]", host)[-1]
+        if not (_DECISION.search(clause) or _BE_TO.search(host)):
+            return False
+    return True
+
+
+#: Extra checks a trigger of a type must pass.
+_CHECKS = {"new_capacity": _new_capacity_ok}
+
+
 def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The event type a (masked) sentence reports and the trigger that says so, or ``None``."""
     if sentence.rstrip().endswith("?") or not _ANY_STEM.search(sentence):
         return None
     if SPECULATIVE.search(sentence) or _MAY.search(sentence) or NEGATION.search(sentence):
         return None
+    if GENERIC.search(sentence):
+        return None
+    sentence = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
     for event_type in EVENT_TYPES:
         if not _PREFILTER[event_type].search(sentence):
             continue
@@ -484,6 +602,9 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
                     and not _OF.match(sentence, _word_end(sentence, m.start()))
                     and not _LIST.match(sentence, _word_end(sentence, m.start()))
                 ):
+                    continue
+                check = _CHECKS.get(event_type)
+                if check is not None and not check(sentence, m):
                     continue
                 return event_type, m
     return None
