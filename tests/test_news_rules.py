@@ -58,3 +58,53 @@ def test_background_construction_is_not_new_capacity(sentence: str):
 def test_habitual_statements_are_not_events_of_any_type():
     assert _types("Cobalt prices typically rise when Congo suspends exports.") == []
     assert _types("Cobalt prices rose 12% on Monday in London.") == ["price_move"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The U.S. Commerce Department added two Chinese graphite firms to the Entity List.", True),
+        ("Britain added a Russian nickel trader to its sanctions list on Friday.", True),
+        ("The Treasury designated three Russian companies that trade titanium.", True),
+        ("The European Union froze the assets of a Russian aluminium producer on Monday.", True),
+        ("Washington barred Americans from dealing with a Chinese rare earth producer.", True),
+        ("Beijing designated antimony a strategic mineral in 2024.", False),
+        ("Prices of nickel assets rose in London on Monday.", False),
+    ],
+)
+def test_sanction_triggers(sentence: str, expected: bool):
+    assert ("sanction" in _types(sentence)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Zimbabwe barred miners from exporting raw lithium ore on Monday.", True),
+        ("Myanmar's junta halted rare earth shipments abroad on Friday.", True),
+        ("Guinea imposed an export embargo on bauxite on Tuesday.", True),
+        ("Exports of raw nickel ore will no longer be allowed from June, Manila said.", True),
+        ("The miner halted shipments to customers after a fire at its cobalt plant.", False),
+        ("Indonesia did not ban exports of nickel ore, the ministry said.", False),
+    ],
+)
+def test_export_ban_triggers(sentence: str, expected: bool):
+    assert ("export_ban" in _types(sentence)) is expected
+
+
+def test_a_sentence_about_an_event_already_reported_is_not_a_new_one():
+    text = (
+        "The U.S. Treasury imposed sanctions on two Russian titanium producers on Friday. "
+        "The designations freeze any assets the companies hold in the United States."
+    )
+    assert _types(text) == ["sanction"]
+    # an agent named like an event noun is not a back-reference
+    assert _types("The European Bank agreed to lend $40 million to a tungsten miner.") == [
+        "financing"
+    ]
+
+
+def test_requests_are_not_events():
+    assert _types("Industry groups asked for details on funding for cobalt refiners.") == []
+    assert _types("Acme Metals secured funding of $40 million for its cobalt refinery.") == [
+        "financing"
+    ]

@@ -37,11 +37,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\bprohibit{_V}\b[^.;]{{0,50}}\bexports?\b",
         rf"\b(?:suspend{_V}|halt{_V}|stop(?:s|ped)?|freez(?:e|es|ing)|froze)\b[^.;]{{0,40}}"
         r"\bexports?\b(?!\s+(?:controls?|licen[cs]))",
-        r"\bexports?\b[^.;]{0,60}\bnot (?:be )?(?:permitted|allowed)\b",
+        r"\bexports?\b[^.;]{0,60}\b(?:not|no longer) (?:be )?(?:permitted|allowed)\b",
         r"\b(?:suspension|halt|stoppage|freeze) (?:of|on)\b[^.;]{0,40}\bexports?\b"
         r"(?!\s+(?:controls?|licen[cs]))",
         r"\bphas(?:e|es|ed|ing) out\b[^.;]{0,40}\bexports?\b",
-        r"\bexports?\b[^.;]{0,20}\b(?:halted|suspended|banned|prohibited)\b",
+        r"\bexports?\b[^.;]{0,20}\b(?:halted|suspended|banned|prohibited|stopped|frozen)\b",
+        # "barred miners from exporting", "prohibited companies from exporting"
+        rf"\b(?:ban{_V}n?{_V}|bar(?:s|red)?|prohibit{_V}|forb(?:id|ade|ids))\b[^.;]{{0,50}}"
+        r"\bfrom exporting\b",
+        # "halted shipments abroad", "banned overseas sales"
+        rf"\b(?:ban{_V}n?{_V}|prohibit{_V}|suspend{_V}|halt{_V}|stop(?:s|ped)?)\b[^.;]{{0,40}}"
+        r"\b(?:shipments|sales|deliveries|cargoes)\s+(?:abroad|overseas|to foreign buyers)\b",
+        rf"\b(?:ban{_V}n?{_V}|prohibit{_V}|suspend{_V}|halt{_V}|stop(?:s|ped)?)\b[^.;]{{0,40}}"
+        r"\b(?:overseas|foreign|outbound) (?:shipments|sales|deliveries)\b",
+        r"\bexport embargo\b",
+        r"\bembargo on\b[^.;]{0,40}\bexports?\b",
     ),
     "export_control": (
         r"\b(?:suspend|lift|ease|relax|scrap|revoke|extend|tighten|widen|expand)\w*\b[^.;]{0,20}"
@@ -56,10 +66,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "sanction": (
         rf"\bsanction{_V}\b",
-        r"\bentity list\b",
+        r"\b(?:entity|sanctions|sdn|military end-user|unverified) list\b",
+        r"\bspecially designated nationals?\b",
+        r"\bofac\b",
         rf"\bblacklist{_V}\b",
         r"\bdesignations?\b",
-        r"\basset freeze\b",
+        # "designated three companies", not "designated a strategic mineral"
+        r"\bdesignat(?:ed|es|ing)\b[^.;]{0,40}\b(?:compan(?:y|ies)|entit(?:y|ies)|firms?|"
+        r"individuals|persons|banks?|traders?|executives|oligarchs|exporters|suppliers|"
+        r"producers|miners|subsidiaries)\b",
+        r"\basset freezes?\b",
+        r"\b(?:froze|freezes?|freezing)\b[^.;]{0,30}\bassets\b",
+        r"\bassets\b[^.;]{0,30}\b(?:were|was|have been|had been) frozen\b",
+        r"\b(?:barred|bars|bar|prohibit\w*)\b[^.;]{0,60}\bfrom (?:dealing|doing business|"
+        r"trading) with\b",
+        r"\btravel bans?\b",
     ),
     "acquisition": (
         r"\bacquir(?:e|es|ed|ing)\b",
@@ -181,9 +202,10 @@ _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
 #: Word stems at least one of which every trigger of a type contains: a cheap filter run
 #: before the full patterns (which are slower, with their bounded gaps).
 _STEMS: dict[str, str] = {
-    "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export",
+    "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export|bar|forb|embargo",
     "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control",
-    "sanction": "sanction|entity|blacklist|designat|asset",
+    "sanction": "sanction|entity|blacklist|designat|asset|sdn|military|unverified|ofac|froze|"
+    "freez|bar|prohibit|travel|specially",
     "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas",
     "offtake": "offtake|supply|sales|buy|purchas|agree|contract|long-term|sell|deliver",
     "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit",
@@ -270,12 +292,29 @@ _DURATIVE = re.compile(
     r"in recent years|for (?:many )?(?:years|decades)|since the (?:19|20)\d0s)\b",
     re.IGNORECASE,
 )
+#: A negation that states a prohibition ("will no longer be allowed") reports a ban, not a denial.
+_PROHIBITIVE = re.compile(r"\b(?:not|no longer)\s+(?:be\s+)?(?:permitted|allowed)\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|denied|denies|deny)\b|n't\b", re.IGNORECASE)
 #: Event nouns that, after "the"/"its"..., refer back to an event already reported.
 _EVENT_NOUNS = re.compile(
     r"(?:discover|find|deal|control|measure|ban|suspension|takeover|acquisition|partnership|"
     r"agreement|expansion|loan|sanction|designation|venture|restriction|curb|financing|funding|"
     r"offtake|strategy|law|decree|halt|shutdown|disruption|fire|strike)",
+    re.IGNORECASE,
+)
+#: A sentence whose subject is an event already reported ("The designations freeze...",
+#: "The deal covers...") elaborates that event; it is not a new one.
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^\W*(?:the|these|those|its|their|this|that)\s+(?:[\w#-]+\s+)?"
+    r"(?:discovery|find|deal|controls?|measures?|bans?|suspension|takeover|acquisition|"
+    r"agreement|expansion|loans?|sanctions?|designations?|restrictions?|curbs?|financing|"
+    r"funding|offtake|law|decree|halt|shutdown|disruption)\b(?!\s+(?:of|on|to|lists?)\b)",
+    re.IGNORECASE,
+)
+#: Requests and calls are not events ("asked for details on funding", "urged a ban").
+REQUEST = re.compile(
+    r"\b(?:ask(?:s|ed)? for|call(?:s|ed)? for|urg(?:e|es|ed)|demand(?:s|ed)?|lobb(?:y|ies|ied) "
+    r"for)\b",
     re.IGNORECASE,
 )
 #: A trigger preceded by these refers back to an event already reported.
@@ -586,9 +625,11 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The event type a (masked) sentence reports and the trigger that says so, or ``None``."""
     if sentence.rstrip().endswith("?") or not _ANY_STEM.search(sentence):
         return None
-    if SPECULATIVE.search(sentence) or _MAY.search(sentence) or NEGATION.search(sentence):
+    if SPECULATIVE.search(sentence) or _MAY.search(sentence):
         return None
-    if GENERIC.search(sentence):
+    if NEGATION.search(_PROHIBITIVE.sub(" ", sentence)):
+        return None
+    if GENERIC.search(sentence) or REQUEST.search(sentence) or _ANAPHORIC_SUBJECT.match(sentence):
         return None
     sentence = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
     for event_type in EVENT_TYPES:
