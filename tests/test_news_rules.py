@@ -108,3 +108,65 @@ def test_requests_are_not_events():
     assert _types("Acme Metals secured funding of $40 million for its cobalt refinery.") == [
         "financing"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # acquisition: buying a company, not material from one
+        (
+            "Acme Metals agreed to buy a Canadian lithium developer for C$960 million.",
+            "acquisition",
+        ),
+        ("Acme Metals completed its $6.7 billion purchase of a lithium producer.", "acquisition"),
+        ("Acme Metals signed a deal to buy lithium hydroxide from a Chilean producer.", "offtake"),
+        ("Acme Metals will purchase up to 30% of the cobalt mine's output.", "offtake"),
+        (
+            "Australia's export credit agency will provide A$1.2 billion to a lithium refinery.",
+            "financing",
+        ),
+        ("Protesters blocked roads to a lithium mine in Argentina on Monday.", "disruption"),
+        ("Power cuts forced cobalt refiners in Zambia to idle plants on Tuesday.", "disruption"),
+        ("Acme Metals shipped 180,000 tonnes of spodumene in the quarter.", "production_update"),
+        ("Cobalt climbed to $30,000 a tonne on Monday in London.", "price_move"),
+        ("The EU adopted the Critical Raw Materials Act on Monday.", "policy"),
+        ("Australia and India agreed to cooperate on lithium on Friday.", "partnership"),
+        (
+            "China will require exporters of graphite to obtain licences from December.",
+            "export_control",
+        ),
+        (
+            "The EU added two Chinese rare earth firms to its list of entities on Monday.",
+            "sanction",
+        ),
+        (
+            "China added five rare earth elements to its export control list on Thursday.",
+            "export_control",
+        ),
+        ("Indonesia will stop exporting bauxite from June, the president said.", "export_ban"),
+        ("Exports of raw graphite are now prohibited, the ministry said on Monday.", "export_ban"),
+    ],
+)
+def test_event_phrasings(sentence: str, expected: str):
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mine provided 30% of Congo's cobalt supply last year.",
+        "The company shipped spodumene concentrate to China.",
+        "Regulators blocked a proposal on lithium royalties.",
+        "Export bans are a common tool for countries rich in nickel.",
+        "Sanctions on Russia have disrupted nickel trade for years.",
+        "Chinese firms have opened dozens of lithium plants in Africa in recent years.",
+    ],
+)
+def test_phrasings_that_are_not_events(sentence: str):
+    assert _types(sentence) == []
+
+
+def test_a_price_unit_is_needed_for_a_price_without_the_word_price():
+    assert _types("Lithium output climbed to 30,000 tonnes a year at the mine in Chile.") == [
+        "production_update"
+    ]

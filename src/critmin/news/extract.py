@@ -41,7 +41,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:suspension|halt|stoppage|freeze) (?:of|on)\b[^.;]{0,40}\bexports?\b"
         r"(?!\s+(?:controls?|licen[cs]))",
         r"\bphas(?:e|es|ed|ing) out\b[^.;]{0,40}\bexports?\b",
-        r"\bexports?\b[^.;]{0,20}\b(?:halted|suspended|banned|prohibited|stopped|frozen)\b",
+        r"\bexports?\b[^.;,]{0,40}\b(?:halted|suspended|banned|prohibited|stopped|frozen)\b",
+        r"\b(?:stop(?:s|ped|ping)?|halt\w*|suspend\w*|ceas(?:e|es|ed|ing)) exporting\b",
         # "barred miners from exporting", "prohibited companies from exporting"
         rf"\b(?:ban{_V}n?{_V}|bar(?:s|red)?|prohibit{_V}|forb(?:id|ade|ids))\b[^.;]{{0,50}}"
         r"\bfrom exporting\b",
@@ -59,6 +60,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bexport controls?\b",
         r"\bexport (?:licen[cs](?:e|es|ing)|permits?|restrictions?|curbs?|quotas?)\b",
         r"\brequire (?:a |an )?(?:export )?(?:licen[cs]e|permit)s?\b",
+        r"\brequir\w*\b[^.;,]{0,40}\bto obtain\b[^.;,]{0,20}\b(?:licen[cs]es?|permits?)\b",
         rf"\b(?:restrict{_V}|curb{_V}|limit{_V}|tighten{_V})\b[^.;]{{0,30}}\bexports?\b",
         r"\bexports?\b[^.;]{0,60}\b(?:require|need)s? (?:a |an )?(?:licen[cs]e|permit)",
         r"\bend-use reviews?\b",
@@ -81,6 +83,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:barred|bars|bar|prohibit\w*)\b[^.;]{0,60}\bfrom (?:dealing|doing business|"
         r"trading) with\b",
         r"\btravel bans?\b",
+        r"\badd(?:s|ed|ing)?\b[^.;]{0,60}\bto (?:its|their|the|a) list of (?:entities|companies|"
+        r"firms|individuals|persons)\b",
     ),
     "acquisition": (
         r"\bacquir(?:e|es|ed|ing)\b",
@@ -89,12 +93,20 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\btake over\b",
         r"\bmerger\b",
         r"\b(?:buy|buys|bought|purchase[sd]?|take|takes|took)\b[^.;]{0,50}\b(?:stake|shares|stock|equity)\b",
+        # buying a company, not material from one ("buy a lithium developer", not "buy
+        # lithium from a producer")
+        r"\b(?:buy|buys|bought|purchase[sd]?)\b(?:(?!\bfrom\b)[^.;,]){0,40}\b(?:developer|miner|"
+        r"producer|rival|company|firm|group|operator|owner|subsidiary)\b",
+        r"\b(?:completed|closed|announced|agreed|finali[sz]ed)\b(?:[^.;,]|\.\d){0,40}"
+        r"\b(?:purchase|buyout) of\b",
+        r"\bbuyout\b",
     ),
     "offtake": (
         r"\bofftakes?\b",
         r"\bsupply (?:agreement|deal|contract)s?\b",
         r"\bsales agreement\b",
-        r"\b(?:agreed|agrees|agreement|contract) to (?:supply|sell|deliver|buy|purchase)\b",
+        r"\b(?:agreed|agrees|agreement|contract|deal) to (?:supply|sell|deliver|buy|purchase)\b",
+        r"\b(?:buy|buys|bought|purchase[sd]?)\b[^.;,]{0,40}\b(?:output|production)\b",
         r"\blong-term (?:supply )?(?:contract|supply|sales)\b",
         r"\b(?:buy|purchase)\b[^.;]{0,20}\ball\b[^.;]{0,40}\b(?:output|production|produces|magnets)\b",
     ),
@@ -110,6 +122,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:raise|raised|raises|raising)\b[^.;]{0,30}(?:\$|€|£|\bmillion\b|\bbillion\b)",
         r"\bcommitted\b[^.;]{0,20}(?:\$|€|£)",
         r"\bcredit (?:line|facility)\b",
+        r"\b(?:provid(?:e|es|ed|ing)|award(?:s|ed)?|pledg(?:e|es|ed))\b[^.;,]{0,30}"
+        r"(?:\$|€|£|\bmillion\b|\bbillion\b)",
     ),
     "discovery": (
         r"\bdiscover(?:y|ies|s|ed)?\b",
@@ -140,6 +154,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?P<v>start\w*|began|begun|begin\w*|reach\w*|achiev\w*|declar\w*|commenc\w*|"
         r"enter\w*)\s+(?:\w+\s+)?(?:commercial|first) production\b",
         r"\b(?P<v>broke|breaks|broken) ground\b",
+        rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,40}}\b(?P<v>began|has begun|started|has started|"
+        r"commenced|entered) (?:commercial )?(?:production|operations?)\b",
         r"\b(?P<v>began|begun|started|commenced)\s+(?:the\s+)?construction\b",
         r"\bconstruction\b[^.;,]{0,40}\b(?P<v>began|has begun|have begun|started|has started|"
         r"commenced|got under way)\b",
@@ -158,6 +174,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bstrategic alliance\b",
         r"\b(?:signed|sign|signs)\b[^.;]{0,50}\b(?:agreement|accord|deal)\b",
         r"\bform(?:ed|s)? a\b[^.;]{0,30}\bventure\b",
+        r"\bagree(?:s|d)? to (?:cooperate|co-operate|collaborate|work together|partner)\b",
     ),
     "disruption": (
         rf"\bhalt{_V}\b",
@@ -171,6 +188,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bstrikes?\b",
         r"\bforce majeure\b",
         r"\bblockade\b",
+        r"\bblock(?:ed|ing|s)?\b[^.;,]{0,30}\b(?:roads?|access|mines?|ports?|rail\w*|highways?|"
+        r"entrances?|shipments)\b",
+        r"\bpower (?:cuts?|outages?|shortages?)\b",
+        r"\bblackouts?\b",
         r"\bstopped\b",
         r"\bseized\b",
         r"\boutage\b",
@@ -179,7 +200,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\bcurtail{_V}\b",
     ),
     "production_update": (
-        r"\bproduced\b[^.;]{0,40}\b(?:tonnes|tons|t|kilograms|pounds|ounces|lbs)\b",
+        r"\b(?:produced|shipped|mined|sold)\b[^.;]{0,40}\b(?:tonnes|tons|t|kilograms|pounds|ounces|lbs)\b",
         r"\b(?:output|production)\b[^.;]{0,40}\b(?:rose|fell|rises|falls|increased|decreased|"
         r"climbed|dropped|slipped|jumped|declined|grew|slumped|surged|reached|totalled|totaled)\b",
     ),
@@ -188,11 +209,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"soared|plunged|slid|doubled|tripled|halved|rallied|tumbled|gained|rise|fall|jump|rises|"
         r"falls|jumps|climbs|slides|declined|increased|decreased|spiked|sank|hit)\b",
         r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged)\b[^.;]{0,25}\bprices?\b",
+        # a move to a per-unit price: "cobalt climbed to $30,000 a tonne"
+        r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|rallied|tumbled|"
+        r"gained|hit|reached|touched|sank|eased|edged)\b[^.;]{0,40}(?:\$|€|£|¥)\s?[\d,.]+"
+        r"\s*(?:a|per|/)\s*(?:tonne|ton|t|kilogram|kg|pound|lb)\b",
     ),
     "policy": (
         r"\b(?:approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|set|"
         r"published|issued|enacted)\b[^.;]{0,60}\b(?:law|laws|decree|strategy|regulations?|code|"
-        r"royalt(?:y|ies)|tax|taxes|tariffs?|quotas?|stockpile|list)\b",
+        r"royalt(?:y|ies)|tax|taxes|tariffs?|quotas?|stockpile|list|act|bill|policy|framework)\b",
         r"\b(?:law|decree)\b[^.;]{0,40}\b(?:takes? effect|came into force|enters? into force)\b",
     ),
 }
@@ -202,22 +227,24 @@ _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
 #: Word stems at least one of which every trigger of a type contains: a cheap filter run
 #: before the full patterns (which are slower, with their bounded gaps).
 _STEMS: dict[str, str] = {
-    "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export|bar|forb|embargo",
+    "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export|bar|forb|embargo|ceas",
     "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control",
     "sanction": "sanction|entity|blacklist|designat|asset|sdn|military|unverified|ofac|froze|"
-    "freez|bar|prohibit|travel|specially",
-    "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas",
+    "freez|bar|prohibit|travel|specially|add",
+    "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas|completed|"
+    "closed|announced|agreed|finali",
     "offtake": "offtake|supply|sales|buy|purchas|agree|contract|long-term|sell|deliver",
-    "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit",
+    "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit|provid|award|pledg",
     "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new",
     "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
     "commercial|first|new|broke|breaks|broken|final|came|come|announced|unveiled|approved",
-    "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form",
+    "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form|agree",
     "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
-    "outage|disrupt|curtail",
-    "production_update": "produced|output|production",
-    "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged",
+    "outage|disrupt|curtail|block|power|blackout",
+    "production_update": "produced|output|production|shipped|mined|sold",
+    "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|"
+    "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged",
     "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
     "set|published|issued|enacted|law|decree",
 }
@@ -238,7 +265,12 @@ _MAY = re.compile(r"\bmay\b")  # lower case only: "May" is a month
 GENERIC = re.compile(
     r"\b(?:typically|usually|generally|normally|traditionally|routinely|tends? to|can take|"
     r"takes? (?:about |around |up to |at least |roughly )?(?:\w+ )?(?:to \w+ )?"
-    r"(?:years|months|decades))\b",
+    r"(?:years|months|decades)|"
+    # a multi-year frame: "for decades", "over the past five years", "in recent years"
+    r"for (?:many )?(?:years|decades)|in recent years|"
+    r"(?:over|during) the (?:past|last|previous) (?:\w+ )?(?:years|decades))\b|"
+    # a definition: "Export bans are a common tool"
+    r"^\W*(?:\w+\s+){0,2}\w+s\s+are\s+(?:a|an|one of|common|often|among|widely)\b",
     re.IGNORECASE,
 )
 #: A temporal or conditional clause about a later state ("after the refinery is
@@ -262,6 +294,12 @@ _CLAUSE_BREAK = re.compile(
 _SPECIFIC = re.compile(
     r"^\s*(?:a|an|the|its|their|his|her|our|this|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|several|at least|up to|more than|first|second|third|new|\d|#|[A-Z]?\$|€|£)",
+    re.IGNORECASE,
+)
+#: What may stand between a verb and its facility: "the launch of", "started production at".
+_NOMINAL_OBJECT = re.compile(
+    r"^\s*(?:of|(?:commercial |first )?(?:production|operations?|construction|work) "
+    r"(?:at|on|of))\b",
     re.IGNORECASE,
 )
 #: Ongoing aspect of a durative verb ("is building a refinery"): a state, not news.
@@ -599,7 +637,7 @@ def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
     gap = groups.get("g")
     # "the launch of two plants": the nominal's object follows "of"
     if gap is not None and (
-        _CLAUSE_BREAK.search(gap) or not _SPECIFIC.match(re.sub(r"^\s*of\b", "", gap))
+        _CLAUSE_BREAK.search(gap) or not _SPECIFIC.match(_NOMINAL_OBJECT.sub("", gap))
     ):
         return False
     if verb.endswith("ing"):
