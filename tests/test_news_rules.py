@@ -170,3 +170,24 @@ def test_a_price_unit_is_needed_for_a_price_without_the_word_price():
     assert _types("Lithium output climbed to 30,000 tonnes a year at the mine in Chile.") == [
         "production_update"
     ]
+
+
+def test_a_commodity_in_a_company_name_is_not_a_commodity_of_the_event():
+    (e,) = extract_events(
+        "Vietnam Rare Earth JSC said on Wednesday it will build a neodymium oxide plant.",
+        published="2025-03-12",
+    )
+    assert e.commodities == ("neodymium",)
+    (e,) = extract_events("Rare earth prices rose 5% in China on Monday.", published="2025-03-12")
+    assert e.commodities == ("rare-earths",)
+
+
+def test_the_actor_named_in_the_attribution_counts_but_not_the_reporter():
+    (e,) = extract_events(
+        "Acme agreed to supply uranium to a Chinese utility, the Kazakh company said on Friday."
+    )
+    assert e.countries == ("CN", "KZ")
+    (e,) = extract_events(
+        "Mining of tin in Myanmar's Wa state has stopped, traders in China said on Friday."
+    )
+    assert e.countries == ("MM",)

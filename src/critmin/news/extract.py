@@ -368,6 +368,19 @@ _COMPARISON = re.compile(
 _ATTRIBUTION = re.compile(
     r",\s+(?:[^,]{0,80}?\s)?(?:said|says|told|announced|reported|added|according to)\b[^,]*$"
 )
+#: A company described by its country in the attribution ("the Kazakh company said") is the
+#: actor of the sentence, so that country counts, unlike "traders in China said".
+_ACTOR_AFTER = re.compile(
+    r"[\s-]+(?:listed\s+|state(?:-owned)?\s+|owned\s+)?(?:company|miner|producer|group|firm|"
+    r"explorer|developer|refiner|operator|utility|chemicals group|mining company)\b",
+    re.IGNORECASE,
+)
+#: Corporate suffixes: a commodity word inside "Vietnam Rare Earth JSC" names the company.
+_CORPORATE_SUFFIX = re.compile(
+    r"(?:\s+[A-Z][\w&.-]*){0,2}?\s+(?:JSC|Ltd|Limited|Inc|Corp|Corporation|Co|Company|Group|"
+    r"Plc|PLC|AG|SA|S\.A|GmbH|Holdings|LLC|NL|Tbk|Berhad|Bhd)\b"
+)
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.-]*\s+$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,40}),\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|"
     r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*(?:\((?P<agency>[^)]{1,80})\))?\s*[—–-]{1,2}\s*"
@@ -509,6 +522,17 @@ def _homes() -> dict[str, str]:
     return {c.id: c.home for c in companies()}
 
 
+def _in_company_name(text: str, m: Mention) -> bool:
+    """Whether a commodity mention is part of a company's name ("Vietnam Rare Earth JSC")."""
+    surface = text[m.start : m.end]
+    return (
+        m.kind == "commodity"
+        and surface[:1].isupper()
+        and bool(_CAPITALISED_BEFORE.search(text[max(0, m.start - 40) : m.start]))
+        and bool(_CORPORATE_SUFFIX.match(text, m.end))
+    )
+
+
 def _is_comparison(text: str, m: Mention) -> bool:
     return bool(_COMPARISON.search(text[max(0, m.start - 30) : m.start]))
 
@@ -553,7 +577,7 @@ def extract_events(
             if reference is None:
                 reference = sentence_date(m["date"])
     year = reference.year if reference else None
-    mentions = gaz.find(text, year=year)
+    mentions = [m for m in gaz.find(text, year=year) if not _in_company_name(text, m)]
     title_mentions = gaz.find(article.title, year=year) if article.title else []
 
     dateline_country = None
@@ -711,7 +735,9 @@ def _sentence_event(
     named = [
         (m, c) for m in mentions if (c := _country_of(m, homes)) and not _is_comparison(full, m)
     ]
-    countries = {c for m, c in named if cut is None or m.start < cut} or {c for _, c in named}
+    countries = {
+        c for m, c in named if cut is None or m.start < cut or _ACTOR_AFTER.match(full, m.end)
+    } or {c for _, c in named}
     basis_c = "sentence"
     if ctx.main_country and _state_references(gaz.state_references).search(s_text):
         countries.add(ctx.main_country)
