@@ -191,3 +191,24 @@ def test_the_actor_named_in_the_attribution_counts_but_not_the_reporter():
         "Mining of tin in Myanmar's Wa state has stopped, traders in China said on Friday."
     )
     assert e.countries == ("MM",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "China banned exports of gallium on Monday, a move analysts said could hit chipmakers.",
+            ["export_ban"],
+        ),
+        ("Cobalt prices fell 5% in London on Monday, analysts said.", ["price_move"]),
+        (
+            "Indonesia banned nickel ore exports on Monday, although it did not say for how long.",
+            ["export_ban"],
+        ),
+        ("China could ban exports of gallium next year, officials said.", []),
+        ("Analysts expect China to ban exports of gallium, a move that hit chipmakers.", []),
+        ("If confirmed, the lithium discovery would be the largest in Europe.", []),
+    ],
+)
+def test_modals_and_negation_scope_over_their_own_clause(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected

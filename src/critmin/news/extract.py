@@ -259,6 +259,15 @@ SPECULATIVE = re.compile(
     r"possibly|potential|potentially|rumou?rs?|rumou?red|reportedly|wants?|hopes?|aims?|seeks?|"
     r"would like)\b"
 )
+#: Conditions void the whole sentence ("If confirmed, the find would...").
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
+#: Where a clause ends: a semicolon, a dash, or a comma before a relative, concessive or
+#: comment clause ("..., a move analysts said could...", "..., although it did not say...").
+_CLAUSE_SPLIT = re.compile(
+    r";|\s[\u2014\u2013-]{1,2}\s|,\s+(?=(?:which|who|while|whereas|although|though|but|a move|"
+    r"a step|a decision|in a move|saying|adding|analysts?|traders?|economists?|according)\b)",
+    re.IGNORECASE,
+)
 _MAY = re.compile(r"\bmay\b")  # lower case only: "May" is a month
 #: Habitual and generic statements ("typically", "building a plant takes three years") describe
 #: how things are, not something that happened.
@@ -683,13 +692,37 @@ def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
 _CHECKS = {"new_capacity": _new_capacity_ok}
 
 
+def _clause(sentence: str, m: re.Match[str]) -> str:
+    """The clause around a trigger: up to the clause breaks on either side of it."""
+    start, end = 0, len(sentence)
+    for b in _CLAUSE_SPLIT.finditer(sentence):
+        if b.end() <= m.start():
+            start = b.end()
+        elif b.start() >= m.end():
+            end = b.start()
+            break
+    return sentence[start:end]
+
+
+def _asserted(clause: str) -> bool:
+    """Whether a clause asserts its trigger: no modal, forecast or negation in it."""
+    return not (
+        SPECULATIVE.search(clause)
+        or _MAY.search(clause)
+        or NEGATION.search(_PROHIBITIVE.sub(" ", clause))
+    )
+
+
 def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
-    """The event type a (masked) sentence reports and the trigger that says so, or ``None``."""
+    """The event type a (masked) sentence reports and the trigger that says so, or ``None``.
+
+    A condition ("if", "unless", "whether") anywhere voids the sentence; a modal, forecast or
+    negation voids a trigger only in its own clause ("China banned exports of gallium, a move
+    analysts said could hit chipmakers" still reports the ban).
+    """
     if sentence.rstrip().endswith("?") or not _ANY_STEM.search(sentence):
         return None
-    if SPECULATIVE.search(sentence) or _MAY.search(sentence):
-        return None
-    if NEGATION.search(_PROHIBITIVE.sub(" ", sentence)):
+    if _CONDITIONAL.search(sentence):
         return None
     if GENERIC.search(sentence) or REQUEST.search(sentence) or _ANAPHORIC_SUBJECT.match(sentence):
         return None
@@ -708,6 +741,8 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
                     continue
                 check = _CHECKS.get(event_type)
                 if check is not None and not check(sentence, m):
+                    continue
+                if not _asserted(_clause(sentence, m)):
                     continue
                 return event_type, m
     return None
