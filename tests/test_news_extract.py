@@ -141,8 +141,8 @@ def test_f1_on_the_labelled_set(part: str):
     report = evaluate(DATA / part)
     # A regression guard, not the honest estimate: the rules were fixed after the held-out
     # runs. First runs, before any look: 0.81, 0.54, 0.91 on three batches, 0.75 pooled
-    # (tests/data/news/README.md). Now: dev 0.97, held-out 0.85.
-    assert report.overall.f1 >= 0.8, report.to_dict()
+    # (tests/data/news/README.md). Now (not blind): dev 0.98, held-out 0.95.
+    assert report.overall.f1 >= 0.9, report.to_dict()
 
 
 @settings(max_examples=150, deadline=None)
