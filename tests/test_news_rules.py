@@ -212,3 +212,22 @@ def test_the_actor_named_in_the_attribution_counts_but_not_the_reporter():
 )
 def test_modals_and_negation_scope_over_their_own_clause(sentence: str, expected: list[str]):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Norwegian wealth fund holds shares in several lithium miners.", []),
+        ("The lithium refinery is funded by Chinese investors.", []),
+        (
+            "The government will fund a lithium refinery in Ontario, it said on Monday.",
+            ["financing"],
+        ),
+        ("Chinese export controls have been a feature of the gallium market.", []),
+        ("Lynas has expanded its rare earth plants steadily over the past decade.", []),
+        ("In the 1970s, French engineers discovered uranium deposits near Arlit.", []),
+        ("Geologists discovered a uranium deposit near Arlit on Monday.", ["discovery"]),
+    ],
+)
+def test_investors_descriptions_and_history_are_not_events(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected

@@ -117,7 +117,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bletters? of (?:interest|support)\b",
         r"\bfinancing\b",
         r"\bfunding\b",
-        rf"\bfund{_V}\b",
+        # the verb, or a fund set up for a purpose, not an investor ("a sovereign wealth fund")
+        rf"\b(?<!wealth )(?<!pension )(?<!hedge )(?<!sovereign )(?<!investment )(?<!equity )"
+        rf"(?<!mutual )(?<!index )fund{_V}\b(?!\s+managers?\b)",
         r"\bgrants?\b",
         r"\b(?:raise|raised|raises|raising)\b[^.;]{0,30}(?:\$|€|£|\bmillion\b|\bbillion\b)",
         r"\bcommitted\b[^.;]{0,20}(?:\$|€|£)",
@@ -277,9 +279,12 @@ GENERIC = re.compile(
     r"(?:years|months|decades)|"
     # a multi-year frame: "for decades", "over the past five years", "in recent years"
     r"for (?:many )?(?:years|decades)|in recent years|"
-    r"(?:over|during) the (?:past|last|previous) (?:\w+ )?(?:years|decades))\b|"
-    # a definition: "Export bans are a common tool"
-    r"^\W*(?:\w+\s+){0,2}\w+s\s+are\s+(?:a|an|one of|common|often|among|widely)\b",
+    r"(?:over|during) the (?:past|last|previous) (?:\w+ )?(?:years|decades?)|"
+    # history: "in the 1970s", "since the early 2000s"
+    r"(?:in|during|since|by) the (?:early |late |mid-)?(?:19|20)\d0s)\b|"
+    # a definition: "Export bans are a common tool", "controls have been a feature"
+    r"^\W*(?:[\w#-]+\s+){0,2}\w+s\s+(?:are|were|have been|remain)\s+(?:a|an|one of|common|"
+    r"often|among|widely)\b",
     re.IGNORECASE,
 )
 #: A temporal or conditional clause about a later state ("after the refinery is
@@ -688,8 +693,19 @@ def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
     return True
 
 
+_STATIVE_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _financing_ok(sentence: str, m: re.Match[str]) -> bool:
+    """A present passive ("the company is funded by investors") describes, it does not report."""
+    return not (
+        m.group(0).lower().startswith(("funded", "financed"))
+        and _STATIVE_PASSIVE.search(sentence[: m.start()])
+    )
+
+
 #: Extra checks a trigger of a type must pass.
-_CHECKS = {"new_capacity": _new_capacity_ok}
+_CHECKS = {"new_capacity": _new_capacity_ok, "financing": _financing_ok}
 
 
 def _clause(sentence: str, m: re.Match[str]) -> str:
