@@ -253,7 +253,23 @@ _STEMS: dict[str, str] = {
 _PREFILTER: dict[str, re.Pattern[str]] = {
     t: re.compile(rf"\b(?:{_STEMS[t]})", re.IGNORECASE) for t in EVENT_TYPES
 }
-_ANY_STEM = re.compile(r"\b(?:" + "|".join(_STEMS[t] for t in EVENT_TYPES) + ")", re.IGNORECASE)
+_WORD = re.compile(r"[\w-]+")
+
+
+@cache
+def _word_types(word: str) -> frozenset[str]:
+    """The event types whose stems a (lower-case) word contains; cached per word."""
+    return frozenset(t for t in EVENT_TYPES if _PREFILTER[t].search(word))
+
+
+def _candidate_types(sentence: str) -> frozenset[str]:
+    """Every event type with a stem in the sentence, from one scan of its words."""
+    found: frozenset[str] = frozenset()
+    for word in set(_WORD.findall(sentence.lower())):
+        found |= _word_types(word)
+    return found
+
+
 #: Words that make a sentence speculation rather than news.
 SPECULATIVE = re.compile(
     r"\b(?:could|might|considering|consider|considers|mulling|weighing|studying|if|unless|"
@@ -736,7 +752,10 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     negation voids a trigger only in its own clause ("China banned exports of gallium, a move
     analysts said could hit chipmakers" still reports the ban).
     """
-    if sentence.rstrip().endswith("?") or not _ANY_STEM.search(sentence):
+    if sentence.rstrip().endswith("?"):
+        return None
+    candidates = _candidate_types(sentence)
+    if not candidates:
         return None
     if _CONDITIONAL.search(sentence):
         return None
@@ -744,7 +763,7 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
         return None
     sentence = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
     for event_type in EVENT_TYPES:
-        if not _PREFILTER[event_type].search(sentence):
+        if event_type not in candidates:
             continue
         for pattern in _COMPILED[event_type]:
             for m in pattern.finditer(sentence):
