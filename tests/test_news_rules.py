@@ -231,3 +231,17 @@ def test_modals_and_negation_scope_over_their_own_clause(sentence: str, expected
 )
 def test_investors_descriptions_and_history_are_not_events(sentence: str, expected: list[str]):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Cobalt prices rose 4% on Monday on strong demand from battery makers.", ["price_move"]),
+        ("Unions demanded a ban on exports of raw lithium ore.", []),
+        ("Acme raised its lithium output to 2 million tonnes a year.", []),
+        ("Acme raised $200 million for its lithium mine on Monday.", ["financing"]),
+        ("Acme is seeking a partner to build a lithium refinery in Chile.", []),
+    ],
+)
+def test_money_demand_and_seeking(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected

@@ -24,6 +24,11 @@ from critmin.news.read import article_id
 from critmin.news.records import EVENT_TYPES, Article, Event, Mention
 
 _V = r"(?:s|ed|es|ing|d)?"
+#: An amount of money: a currency sign, or millions and billions that are not tonnes or ounces.
+_MONEY = (
+    r"(?:\$|€|£|¥|\b(?:million|billion)\b(?!\s+(?:metric\s+)?(?:tonnes|tons|t|ounces|oz|pounds|"
+    r"lbs|barrels|units|people|cubic|square|litres|liters|kilograms|kg|vehicles|cars|years)\b))"
+)
 #: Nouns for a production site.
 _FACILITY = (
     r"plants?|refiner(?:y|ies)|factor(?:y|ies)|facilit(?:y|ies)|smelters?|mines?|enterprises?"
@@ -121,11 +126,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?<!wealth )(?<!pension )(?<!hedge )(?<!sovereign )(?<!investment )(?<!equity )"
         rf"(?<!mutual )(?<!index )fund{_V}\b(?!\s+managers?\b)",
         r"\bgrants?\b",
-        r"\b(?:raise|raised|raises|raising)\b[^.;]{0,30}(?:\$|€|£|\bmillion\b|\bbillion\b)",
+        rf"\b(?:raise|raised|raises|raising)\b[^.;]{{0,30}}{_MONEY}",
         r"\bcommitted\b[^.;]{0,20}(?:\$|€|£)",
         r"\bcredit (?:line|facility)\b",
         r"\b(?:provid(?:e|es|ed|ing)|award(?:s|ed)?|pledg(?:e|es|ed))\b[^.;,]{0,30}"
-        r"(?:\$|€|£|\bmillion\b|\bbillion\b)",
+        rf"{_MONEY}",
     ),
     "discovery": (
         r"\bdiscover(?:y|ies|s|ed)?\b",
@@ -274,7 +279,7 @@ def _candidate_types(sentence: str) -> frozenset[str]:
 SPECULATIVE = re.compile(
     r"\b(?:could|might|considering|consider|considers|mulling|weighing|studying|if|unless|"
     r"whether|forecasts?|forecasted|predicts?|predicted|expects?|expected to|analysts?|possible|"
-    r"possibly|potential|potentially|rumou?rs?|rumou?red|reportedly|wants?|hopes?|aims?|seeks?|"
+    r"possibly|potential|potentially|rumou?rs?|rumou?red|reportedly|wants?|hopes?|aims?|seeks?|seeking|sought|"
     r"would like)\b"
 )
 #: Conditions void the whole sentence ("If confirmed, the find would...").
@@ -381,7 +386,7 @@ _ANAPHORIC_SUBJECT = re.compile(
 )
 #: Requests and calls are not events ("asked for details on funding", "urged a ban").
 REQUEST = re.compile(
-    r"\b(?:ask(?:s|ed)? for|call(?:s|ed)? for|urg(?:e|es|ed)|demand(?:s|ed)?|lobb(?:y|ies|ied) "
+    r"\b(?:ask(?:s|ed)? for|call(?:s|ed)? for|urg(?:e|es|ed)|demanded|demands that|lobb(?:y|ies|ied) "
     r"for)\b",
     re.IGNORECASE,
 )
