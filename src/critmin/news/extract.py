@@ -386,8 +386,8 @@ _ANAPHORIC_SUBJECT = re.compile(
 )
 #: Requests and calls are not events ("asked for details on funding", "urged a ban").
 REQUEST = re.compile(
-    r"\b(?:ask(?:s|ed)? for|call(?:s|ed)? for|urg(?:e|es|ed)|demanded|demands that|lobb(?:y|ies|ied) "
-    r"for)\b",
+    r"\b(?:ask(?:s|ed)? for|call(?:s|ed)? for|urg(?:e|es|ed)|demanded|demands that|"
+    r"lobb(?:y|ies|ied) for)\b",
     re.IGNORECASE,
 )
 #: A trigger preceded by these refers back to an event already reported.
