@@ -86,6 +86,8 @@ def _events_section(notes: Notes, events: list[Any], articles: dict[str, Any]) -
                 "stage": e.stage,
                 "quantity": cell(q.value, q.unit, fn) if q is not None else None,
                 "date": e.date,
+                # "stated" in the sentence or its dateline, or "article": only the article's date
+                "date_basis": e.date_basis,
                 "evidence": e.evidence,
                 "confidence": e.confidence,
                 "fn": fn,

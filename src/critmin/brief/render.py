@@ -92,7 +92,10 @@ def _events_html(brief: dict[str, Any]) -> list[str]:
                "<th>Date</th></tr>")
     for e in events:
         q = num(e["quantity"]) if e.get("quantity") else ""
-        date = _text_with_fn(e["date"], e["fn"]) if e.get("date") else ""
+        date = ""
+        if e.get("date"):
+            label = e["date"] if e.get("date_basis") != "article" else f"{e['date']} (article date)"
+            date = _text_with_fn(label, e["fn"])
         out.append(
             f"<tr><td>{escape(e['type'])}</td><td>{escape(', '.join(e.get('countries', [])))}"
             f"</td><td>{escape(', '.join(e.get('commodities', [])))}</td><td>{q}</td>"

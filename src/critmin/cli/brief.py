@@ -30,6 +30,8 @@ def show_summary(brief: dict[str, Any], paths: dict[str, Path]) -> None:
         console.print(
             rich_table(
                 [{**e, "quantity": _value(e.get("quantity")),
+                  "date": (e.get("date") or "") + (" (article)" if e.get("date_basis") == "article"
+                                                   else ""),
                   "countries": ", ".join(e["countries"]),
                   "commodities": ", ".join(e["commodities"])} for e in events],
                 [("type", "Event"), ("countries", "Country"), ("commodities", "Commodity"),
