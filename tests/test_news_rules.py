@@ -245,3 +245,20 @@ def test_investors_descriptions_and_history_are_not_events(sentence: str, expect
 )
 def test_money_demand_and_seeking(sentence: str, expected: list[str]):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Acme completed a lithium hydroxide plant in South Korea on Monday.", ["new_capacity"]),
+        ("Acme completed a feasibility study of its lithium plant in Quebec.", []),
+        ("The EU's new package of restrictive measures targets Russian aluminium.", ["sanction"]),
+        (
+            "China introduced a licensing regime for exports of rare earth magnets.",
+            ["export_control"],
+        ),
+        ("Indonesia set a quota of 150 million tonnes for nickel ore exports.", ["export_control"]),
+    ],
+)
+def test_completion_restrictive_measures_and_licensing(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected

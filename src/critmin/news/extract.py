@@ -70,6 +70,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bexports?\b[^.;]{0,60}\b(?:require|need)s? (?:a |an )?(?:licen[cs]e|permit)",
         r"\bend-use reviews?\b",
         r"\bcontrol list\b",
+        r"\b(?:licen[cs]\w*|quotas?)\b[^.;,]{0,40}\bexports?\b",
     ),
     "sanction": (
         rf"\bsanction{_V}\b",
@@ -88,6 +89,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:barred|bars|bar|prohibit\w*)\b[^.;]{0,60}\bfrom (?:dealing|doing business|"
         r"trading) with\b",
         r"\btravel bans?\b",
+        r"\brestrictive measures\b",
         r"\badd(?:s|ed|ing)?\b[^.;]{0,60}\bto (?:its|their|the|a) list of (?:entities|companies|"
         r"firms|individuals|persons)\b",
     ),
@@ -152,7 +154,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?P<v>build{_V}|built|construct{_V}|construction of)\b(?P<g>[^.;,:()]{{0,80}}?)"
         rf"\b(?P<o>{_FACILITY}|lines?|units?|hubs?|complex|mills?|parks?)\b",
         rf"\b(?P<v>launch{_V}|open(?:s|ed|ing)?(?![\s-]+(?:pit|cast|market|question|letter))|"
-        rf"inaugurat(?:e|es|ed|ing)|commission{_V}|start{_V}|beg[ia]n)\b"
+        rf"inaugurat(?:e|es|ed|ing)|commission{_V}|start{_V}|beg[ia]n|complet(?:e|es|ed))\b"
         rf"(?P<g>[^.;,:()]{{0,80}}?)\b(?P<o>{_FACILITY}|production lines?)\b",
         # passive: "a new refinery was inaugurated on Friday"
         rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,40}}\b(?:was|were|has been|have been|had been)\s+"
@@ -235,9 +237,9 @@ _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
 #: before the full patterns (which are slower, with their bounded gaps).
 _STEMS: dict[str, str] = {
     "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export|bar|forb|embargo|ceas",
-    "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control",
+    "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control|quota",
     "sanction": "sanction|entity|blacklist|designat|asset|sdn|military|unverified|ofac|froze|"
-    "freez|bar|prohibit|travel|specially|add",
+    "freez|bar|prohibit|travel|specially|add|restrictive",
     "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas|completed|"
     "closed|announced|agreed|finali",
     "offtake": "offtake|supply|sales|buy|purchas|agree|contract|long-term|sell|deliver",
@@ -245,7 +247,8 @@ _STEMS: dict[str, str] = {
     "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new",
     "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
-    "commercial|first|new|broke|breaks|broken|final|came|come|announced|unveiled|approved",
+    "commercial|first|new|broke|breaks|broken|final|came|come|announced|unveiled|approved|"
+    "complet",
     "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form|agree",
     "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
     "outage|disrupt|curtail|block|power|blackout",
@@ -337,6 +340,7 @@ _NOMINAL_OBJECT = re.compile(
     r"(?:at|on|of))\b",
     re.IGNORECASE,
 )
+_PREPOSITION = re.compile(r"\b(?:for|to|with|from|of|on|into|about)\b", re.IGNORECASE)
 #: Ongoing aspect of a durative verb ("is building a refinery"): a state, not news.
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|was|were|been)\s+(?:now\s+|still\s+|also\s+|currently\s+|already\s+)?$",
@@ -695,10 +699,12 @@ def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
     before = sentence[:v_start]
     gap = groups.get("g")
     # "the launch of two plants": the nominal's object follows "of"
-    if gap is not None and (
-        _CLAUSE_BREAK.search(gap) or not _SPECIFIC.match(_NOMINAL_OBJECT.sub("", gap))
-    ):
-        return False
+    if gap is not None:
+        head = _NOMINAL_OBJECT.sub("", gap)
+        # the facility heads the verb's object, not a phrase inside it ("completed a study of
+        # the plant", "signed a deal for a plant")
+        if _CLAUSE_BREAK.search(gap) or not _SPECIFIC.match(head) or _PREPOSITION.search(head):
+            return False
     if verb.endswith("ing"):
         if verb.startswith(("build", "construct")) and _PROGRESSIVE.search(before):
             return False
