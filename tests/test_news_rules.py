@@ -262,3 +262,20 @@ def test_money_demand_and_seeking(sentence: str, expected: list[str]):
 )
 def test_completion_restrictive_measures_and_licensing(sentence: str, expected: list[str]):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Acme will expand its lithium plant in Nevada, it said on Friday.",
+            ["capacity_expansion"],
+        ),
+        ("Acme plans to expand its cobalt refinery in Finland.", ["capacity_expansion"]),
+        ("Chinese-owned nickel smelters have expanded rapidly since 2020.", []),
+        ("Acme is expanding its lithium plant in Nevada.", []),
+        ("Acme, which expanded its cobalt refinery in 2019, employs 900 people.", []),
+    ],
+)
+def test_capacity_expansion_reported_now(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected

@@ -705,8 +705,18 @@ def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
         # the plant", "signed a deal for a plant")
         if _CLAUSE_BREAK.search(gap) or not _SPECIFIC.match(head) or _PREPOSITION.search(head):
             return False
+    return _foreground(before, verb, durative=("build", "construct"))
+
+
+def _foreground(before: str, verb: str, durative: tuple[str, ...]) -> bool:
+    """Whether a trigger verb, with the sentence ``before`` it, reports rather than describes.
+
+    Background: the progressive of a durative verb ("is building", "is expanding"), a gerund
+    used as a noun ("Building a plant..."), a relative clause ("which opened a plant") and an
+    infinitive not governed by a decision ("to build up its industry").
+    """
     if verb.endswith("ing"):
-        if verb.startswith(("build", "construct")) and _PROGRESSIVE.search(before):
+        if verb.startswith(durative) and _PROGRESSIVE.search(before):
             return False
         if _GERUND_HOST.search(before):
             return False
@@ -718,6 +728,22 @@ def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
         if not (_DECISION.search(clause) or _BE_TO.search(host)):
             return False
     return True
+
+
+#: A trend, not a discrete expansion ("have expanded rapidly").
+_TREND = re.compile(
+    r"\b(?:rapidly|steadily|gradually|continuously|consistently|quickly|fast)\b", re.IGNORECASE
+)
+
+
+def _expansion_ok(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a capacity-expansion trigger reports an expansion decided or completed now."""
+    if _DURATIVE.search(sentence) or _TREND.search(sentence):
+        return False
+    verb = _WORD.match(m.group(0))
+    return _foreground(
+        sentence[: m.start()], verb.group(0).lower() if verb else "", durative=("expand",)
+    )
 
 
 _STATIVE_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -732,7 +758,11 @@ def _financing_ok(sentence: str, m: re.Match[str]) -> bool:
 
 
 #: Extra checks a trigger of a type must pass.
-_CHECKS = {"new_capacity": _new_capacity_ok, "financing": _financing_ok}
+_CHECKS = {
+    "new_capacity": _new_capacity_ok,
+    "capacity_expansion": _expansion_ok,
+    "financing": _financing_ok,
+}
 
 
 def _clause(sentence: str, m: re.Match[str]) -> str:
