@@ -279,3 +279,20 @@ def test_completion_restrictive_measures_and_licensing(sentence: str, expected: 
 )
 def test_capacity_expansion_reported_now(sentence: str, expected: list[str]):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kazakhstan imposed a moratorium on new tungsten exploration licences.", ["policy"]),
+        ("Bolivia nationalised its lithium reserves on Monday.", ["policy"]),
+        ("Australia created a strategic reserve for rare earths on Friday.", ["policy"]),
+        (
+            "Acme reported a maiden resource of 40 million tonnes at its lithium project.",
+            ["discovery"],
+        ),
+        ("The moratorium has little effect on lithium output.", []),
+    ],
+)
+def test_policy_and_discovery_phrasings(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected

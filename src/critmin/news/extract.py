@@ -140,6 +140,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:found|identified|revealed|discovered)\b[^.;]{0,80}\b(?:deposits?|reserves|resources|mineralisation|mineralization)\b",
         r"\b(?:geologists|drilling|exploration)\b[^.;]{0,40}\b(?:found|identified|revealed|intersected)\b",
         r"\bnew (?:deposit|zone|discovery)\b",
+        r"\b(?:reported|announced|published|declared|unveiled)\b[^.;,]{0,30}\bmaiden "
+        r"(?:mineral |ore )?(?:resource|reserve)\b",
     ),
     "capacity_expansion": (
         rf"\bexpand{_V}\b",
@@ -228,6 +230,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"published|issued|enacted)\b[^.;]{0,60}\b(?:law|laws|decree|strategy|regulations?|code|"
         r"royalt(?:y|ies)|tax|taxes|tariffs?|quotas?|stockpile|list|act|bill|policy|framework)\b",
         r"\b(?:law|decree)\b[^.;]{0,40}\b(?:takes? effect|came into force|enters? into force)\b",
+        r"\b(?:imposed|introduced|announced|declared|extended|lifted)\b[^.;,]{0,40}\bmoratorium\b",
+        r"\bnationali[sz](?:ed|es|e|ation)\b",
+        r"\b(?:approved|announced|launched|created|set up|established)\b[^.;,]{0,40}"
+        r"\bstrategic (?:reserve|stockpile)\b",
     ),
 }
 _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -244,7 +250,8 @@ _STEMS: dict[str, str] = {
     "closed|announced|agreed|finali",
     "offtake": "offtake|supply|sales|buy|purchas|agree|contract|long-term|sell|deliver",
     "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit|provid|award|pledg",
-    "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new",
+    "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new|"
+    "reported|announced|published|declared|unveiled",
     "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
     "commercial|first|new|broke|breaks|broken|final|came|come|announced|unveiled|approved|"
@@ -256,7 +263,8 @@ _STEMS: dict[str, str] = {
     "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|"
     "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged",
     "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
-    "set|published|issued|enacted|law|decree",
+    "set|published|issued|enacted|law|decree|declared|extended|lifted|nationali|launched|created|"
+    "established",
 }
 _PREFILTER: dict[str, re.Pattern[str]] = {
     t: re.compile(rf"\b(?:{_STEMS[t]})", re.IGNORECASE) for t in EVENT_TYPES
