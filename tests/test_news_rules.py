@@ -296,3 +296,20 @@ def test_capacity_expansion_reported_now(sentence: str, expected: list[str]):
 )
 def test_policy_and_discovery_phrasings(sentence: str, expected: list[str]):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kazakhstan will establish a rare earth plant in Stepnogorsk, the ministry said.", True),
+        ("Acme set up a graphite anode plant in Morocco last month.", True),
+        ("The nickel smelter was put into operation on Tuesday.", True),
+        ("Acme began trial production at its new rare earth plant in Texas.", True),
+        ("Acme poured first concentrate at its lithium mine in Mali on Friday.", True),
+        ("Acme commissioned the second line of its magnet plant on Monday.", True),
+        ("Acme opened a $50 million line of credit with a lithium bank.", False),
+        ("Acme is developing a lithium mine in Quebec.", False),
+    ],
+)
+def test_more_new_capacity_verbs(sentence: str, expected: bool):
+    assert ("new_capacity" in _types(sentence)) is expected

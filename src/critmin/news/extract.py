@@ -131,6 +131,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?:raise|raised|raises|raising)\b[^.;]{{0,30}}{_MONEY}",
         r"\bcommitted\b[^.;]{0,20}(?:\$|€|£)",
         r"\bcredit (?:line|facility)\b",
+        r"\blines? of credit\b",
         r"\b(?:provid(?:e|es|ed|ing)|award(?:s|ed)?|pledg(?:e|es|ed))\b[^.;,]{0,30}"
         rf"{_MONEY}",
     ),
@@ -153,18 +154,23 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "new_capacity": (
         # the verb and its object, in one clause (no comma, no subordinator: checked in
         # _new_capacity_ok, which also rejects generic, progressive and purpose readings)
-        rf"\b(?P<v>build{_V}|built|construct{_V}|construction of)\b(?P<g>[^.;,:()]{{0,80}}?)"
+        rf"\b(?P<v>build{_V}|built|construct{_V}|construction of|establish{_V}|"
+        rf"set(?:s|ting)? up|develop{_V})\b(?P<g>[^.;,:()]{{0,80}}?)"
         rf"\b(?P<o>{_FACILITY}|lines?|units?|hubs?|complex|mills?|parks?)\b",
         rf"\b(?P<v>launch{_V}|open(?:s|ed|ing)?(?![\s-]+(?:pit|cast|market|question|letter))|"
         rf"inaugurat(?:e|es|ed|ing)|commission{_V}|start{_V}|beg[ia]n|complet(?:e|es|ed))\b"
-        rf"(?P<g>[^.;,:()]{{0,80}}?)\b(?P<o>{_FACILITY}|production lines?)\b",
+        rf"(?P<g>[^.;,:()]{{0,80}}?)\b(?P<o>{_FACILITY}|(?:production )?lines?"
+        r"(?!\s+of\s+credit))\b",
         # passive: "a new refinery was inaugurated on Friday"
         rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,40}}\b(?:was|were|has been|have been|had been)\s+"
-        r"(?:officially\s+|formally\s+)?(?P<v>opened|inaugurated|commissioned|launched)\b"
+        r"(?:officially\s+|formally\s+)?(?P<v>opened|inaugurated|commissioned|launched|"
+        r"put into (?:operation|service))\b"
         r"(?!\s+in\s+(?:19|20)\d\d)",
         r"\b(?P<v>start\w*|began|begun|begin\w*|reach\w*|achiev\w*|declar\w*|commenc\w*|"
         r"enter\w*)\s+(?:\w+\s+)?(?:commercial|first) production\b",
         r"\b(?P<v>broke|breaks|broken) ground\b",
+        r"\b(?P<v>poured|produced|shipped)\s+(?:its\s+|the\s+)?first\s+(?:\w+\s+)?(?:concentrate|"
+        r"metal|ore|oxide|cathode|magnets?|batch|gold|doré|dore)\b",
         rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,40}}\b(?P<v>began|has begun|started|has started|"
         r"commenced|entered) (?:commercial )?(?:production|operations?)\b",
         r"\b(?P<v>began|begun|started|commenced)\s+(?:the\s+)?construction\b",
@@ -249,13 +255,14 @@ _STEMS: dict[str, str] = {
     "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas|completed|"
     "closed|announced|agreed|finali",
     "offtake": "offtake|supply|sales|buy|purchas|agree|contract|long-term|sell|deliver",
-    "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit|provid|award|pledg",
+    "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit|provid|award|pledg|"
+    "line",
     "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new|"
     "reported|announced|published|declared|unveiled",
     "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
     "commercial|first|new|broke|breaks|broken|final|came|come|announced|unveiled|approved|"
-    "complet",
+    "complet|establish|set|develop|put|poured|produced|shipped",
     "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form|agree",
     "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
     "outage|disrupt|curtail|block|power|blackout",
@@ -344,7 +351,7 @@ _SPECIFIC = re.compile(
 )
 #: What may stand between a verb and its facility: "the launch of", "started production at".
 _NOMINAL_OBJECT = re.compile(
-    r"^\s*(?:of|(?:commercial |first )?(?:production|operations?|construction|work) "
+    r"^\s*(?:of|(?:commercial |first |trial |pilot )?(?:production|operations?|construction|work) "
     r"(?:at|on|of))\b",
     re.IGNORECASE,
 )
@@ -713,7 +720,7 @@ def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
         # the plant", "signed a deal for a plant")
         if _CLAUSE_BREAK.search(gap) or not _SPECIFIC.match(head) or _PREPOSITION.search(head):
             return False
-    return _foreground(before, verb, durative=("build", "construct"))
+    return _foreground(before, verb, durative=("build", "construct", "develop", "establish"))
 
 
 def _foreground(before: str, verb: str, durative: tuple[str, ...]) -> bool:
