@@ -313,3 +313,14 @@ def test_policy_and_discovery_phrasings(sentence: str, expected: list[str]):
 )
 def test_more_new_capacity_verbs(sentence: str, expected: bool):
     assert ("new_capacity" in _types(sentence)) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme developed a new process at its lithium plant in Nevada.",
+        "Acme opened an office in Perth to support its lithium mine.",
+    ],
+)
+def test_a_facility_inside_a_prepositional_phrase_is_not_the_object(sentence: str):
+    assert "new_capacity" not in _types(sentence)

@@ -355,7 +355,10 @@ _NOMINAL_OBJECT = re.compile(
     r"(?:at|on|of))\b",
     re.IGNORECASE,
 )
-_PREPOSITION = re.compile(r"\b(?:for|to|with|from|of|on|into|about)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"\b(?:for|to|with|from|of|on|into|about|in|by|near|under|over|at(?!\s+(?:least|most)\b))\b",
+    re.IGNORECASE,
+)
 #: Ongoing aspect of a durative verb ("is building a refinery"): a state, not news.
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|was|were|been)\s+(?:now\s+|still\s+|also\s+|currently\s+|already\s+)?$",
