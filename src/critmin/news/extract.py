@@ -6,6 +6,15 @@ sentences that only refer back to an earlier event ("the discovery", "the contro
 fills the arguments from the gazetteer's mentions in that sentence; what the sentence leaves
 implicit (no country, no commodity, "the ministry") comes from the article's context. Pure:
 an article in, events out.
+
+An event is something reported as happening, decided or announced, not background. So:
+conditions ("if") void a sentence, modals and negation void a trigger in their own clause;
+habitual, definitional and multi-year statements ("typically", "takes three years", "for
+decades") are skipped; clauses about a later state ("after the refinery is commissioned")
+are blanked; and construction triggers (new_capacity, capacity_expansion) must have their
+verb and a specific facility in one clause and be neither progressive ("is building"), a
+gerund used as a noun, a relative clause nor an infinitive of purpose (see
+:func:`_new_capacity_ok`).
 """
 
 from __future__ import annotations
