@@ -324,3 +324,72 @@ def test_more_new_capacity_verbs(sentence: str, expected: bool):
 )
 def test_a_facility_inside_a_prepositional_phrase_is_not_the_object(sentence: str):
     assert "new_capacity" not in _types(sentence)
+
+
+# Heldout-4 round: phrasings an independent author used, tested on sentences of our own.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a refusal to license exports is a ban; a refusal of something else is a denial
+        ("Peru said it would no longer grant permits to export zinc concentrate.", ["export_ban"]),
+        ("Peru said it would no longer grant mining permits in the Andes.", []),
+        # an approval needed to export is a control
+        (
+            "The ministry said traders will need its approval to export gallium from May.",
+            ["export_control"],
+        ),
+        ("Exports of tin will move to a quota system in March, Bolivia said.", ["export_control"]),
+        # nationalising a named company is an acquisition; a sector or resource is policy
+        ("Mali said on Friday it would nationalise Acme Gold, the lithium miner.", ["acquisition"]),
+        ("Bolivia nationalised its lithium reserves on Monday.", ["policy"]),
+        # supplying under an agreement is an offtake; supplying without one is not
+        (
+            "Acme Metals will supply the Ohio plant with cobalt under a three-year contract.",
+            ["offtake"],
+        ),
+        ("Acme Metals will supply more cobalt next year.", []),
+        # adding capacity is an expansion
+        (
+            "Acme Metals commissioned a third nickel line at its Ohio plant, adding 8,000 "
+            "tonnes a year of capacity.",
+            ["capacity_expansion"],
+        ),
+        # a facility that began operating is new capacity
+        ("A Korean-owned cobalt plant began operating in Zambia on Monday.", ["new_capacity"]),
+        # guidance is a statement about output
+        (
+            "Acme Metals withdrew its production guidance for nickel on Monday.",
+            ["production_update"],
+        ),
+        ("Acme Metals said its production guidance for nickel was unchanged.", []),
+        # an output change with a long prepositional phrase between noun and verb
+        (
+            "Acme Metals said nickel output at its Kalgoorlie mine in Western Australia rose 9% "
+            "in May.",
+            ["production_update"],
+        ),
+        # a per-unit price after a decimal percentage
+        ("Nickel rose 2.4% to $17,200 a tonne in London on Friday.", ["price_move"]),
+        # an authority's order to companies is policy; an order of goods is not
+        ("The provincial bureau ordered ten cobalt miners to file new safety reports.", ["policy"]),
+        ("Acme Metals ordered two new trucks for its cobalt mine.", []),
+    ],
+)
+def test_independent_author_phrasings(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a modal in a causal clause does not void the main verb
+        (
+            "Bauxite miners in Kalimantan stopped digging on Monday because they could no "
+            "longer sell ore.",
+            ["disruption"],
+        ),
+        ("Bauxite miners in Kalimantan could stop digging because demand is weak.", []),
+    ],
+)
+def test_a_causal_clause_is_its_own_clause(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected

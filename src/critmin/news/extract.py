@@ -66,6 +66,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?:ban{_V}n?{_V}|prohibit{_V}|suspend{_V}|halt{_V}|stop(?:s|ped)?)\b[^.;]{{0,40}}"
         r"\b(?:overseas|foreign|outbound) (?:shipments|sales|deliveries)\b",
         r"\bexport embargo\b",
+        # "will no longer grant permits to export raw ore": a ban stated as a refusal
+        r"\b(?:no longer|not|stop(?:s|ped)?|ceas(?:e|es|ed)(?: to)?)\s+(?:grant|issu|approv)\w*\b"
+        r"[^.;]{0,20}\b(?:permits?|licen[cs]es?|approvals?)\s+(?:to|for)\s+export",
         r"\bembargo on\b[^.;]{0,40}\bexports?\b",
     ),
     "export_control": (
@@ -80,6 +83,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bend-use reviews?\b",
         r"\bcontrol list\b",
         r"\b(?:licen[cs]\w*|quotas?)\b[^.;,]{0,40}\bexports?\b",
+        r"\bexports?\b[^.;,]{0,40}\bquota (?:system|regime|scheme)s?\b",
+        # "will need its approval to export", "require authorisation before exporting"
+        r"\b(?:need|needs|require|requires|required)\b[^.;,]{0,20}\b(?:approval|"
+        r"authori[sz]ation|consent)\s+(?:to export|before export\w*|for export\w*)",
     ),
     "sanction": (
         rf"\bsanction{_V}\b",
@@ -116,6 +123,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:completed|closed|announced|agreed|finali[sz]ed)\b(?:[^.;,]|\.\d){0,40}"
         r"\b(?:purchase|buyout) of\b",
         r"\bbuyout\b",
+        # nationalising a named company or its stake changes its owner ("nationalise Acme");
+        # nationalising a sector or resource stays policy
+        r"\bnationali[sz](?:e|es|ed|ing|ation of)\s+(?:the\s+)?(?:(?-i:[A-Z#])\w*|"
+        r"(?:its|their|a|the)\s+(?:\w+\s+)?(?:stake|subsidiary|company|mine|miner|operator)\b)",
     ),
     "offtake": (
         r"\bofftakes?\b",
@@ -124,6 +135,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:agreed|agrees|agreement|contract|deal) to (?:supply|sell|deliver|buy|purchase)\b",
         r"\b(?:buy|buys|bought|purchase[sd]?)\b[^.;,]{0,40}\b(?:output|production)\b",
         r"\blong-term (?:supply )?(?:contract|supply|sales)\b",
+        r"\b(?:supply|supplies|supplied|deliver(?:s|ed)?|sell|sells|sold)\b[^.;]{0,60}\bunder\s+"
+        r"(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}(?:agreement|contract|deal)\b",
         r"\b(?:buy|purchase)\b[^.;]{0,20}\ball\b[^.;]{0,40}\b(?:output|production|produces|magnets)\b",
     ),
     "financing": (
@@ -159,6 +172,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:doubl|tripl|increas|rais)(?:e|es|ed|ing)\b[^.;]{0,30}\bcapacity\b",
         r"\b(?:boost|lift)(?:s|ed|ing)?\b[^.;]{0,30}\bcapacity\b",
         r"\bupgrad(?:e|es|ed|ing)\b",
+        # "adding 5,000 tonnes a year of capacity": a line added to an existing site
+        r"\badd(?:s|ed|ing)?\b[^.;]{0,40}\bcapacity\b",
     ),
     "new_capacity": (
         # the verb and its object, in one clause (no comma, no subordinator: checked in
@@ -180,8 +195,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?P<v>broke|breaks|broken) ground\b",
         r"\b(?P<v>poured|produced|shipped)\s+(?:its\s+|the\s+)?first\s+(?:\w+\s+)?(?:concentrate|"
         r"metal|ore|oxide|cathode|magnets?|batch|gold|doré|dore)\b",
-        rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,40}}\b(?P<v>began|has begun|started|has started|"
-        r"commenced|entered) (?:commercial )?(?:production|operations?)\b",
+        rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,60}}\b(?P<v>began|has begun|started|has started|"
+        r"commenced|entered) (?:commercial )?(?:production|operations?|operating)\b",
         r"\b(?P<v>began|begun|started|commenced)\s+(?:the\s+)?construction\b",
         r"\bconstruction\b[^.;,]{0,40}\b(?P<v>began|has begun|have begun|started|has started|"
         r"commenced|got under way)\b",
@@ -227,8 +242,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "production_update": (
         r"\b(?:produced|shipped|mined|sold)\b[^.;]{0,40}\b(?:tonnes|tons|t|kilograms|pounds|ounces|lbs)\b",
-        r"\b(?:output|production)\b[^.;]{0,40}\b(?:rose|fell|rises|falls|increased|decreased|"
+        r"\b(?:output|production)\b[^.;,]{0,80}?\b(?:rose|fell|rises|falls|increased|decreased|"
         r"climbed|dropped|slipped|jumped|declined|grew|slumped|surged|reached|totalled|totaled)\b",
+        # guidance is a statement about output: "withdrew its production guidance"
+        r"\b(?:withdr[ae]w\w*|cut|cuts|lower\w*|rais\w*|reduc\w*|revis\w*|suspend\w*|scrap\w*|"
+        r"reaffirm\w*|pull\w*)\b[^.;]{0,20}\b(?:production|output) guidance\b",
     ),
     "price_move": (
         r"\bprices?\b[^.;]{0,60}\b(?:rose|fell|fallen|risen|jumped|climbed|slumped|dropped|surged|"
@@ -237,7 +255,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged)\b[^.;]{0,25}\bprices?\b",
         # a move to a per-unit price: "cobalt climbed to $30,000 a tonne"
         r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|rallied|tumbled|"
-        r"gained|hit|reached|touched|sank|eased|edged)\b[^.;]{0,40}(?:\$|€|£|¥)\s?[\d,.]+"
+        r"gained|hit|reached|touched|sank|eased|edged)\b(?:[^.;]|\.\d){0,40}(?:\$|€|£|¥)\s?[\d,.]+"
         r"\s*(?:a|per|/)\s*(?:tonne|ton|t|kilogram|kg|pound|lb)\b",
     ),
     "policy": (
@@ -249,6 +267,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bnationali[sz](?:ed|es|e|ation)\b",
         r"\b(?:approved|announced|launched|created|set up|established)\b[^.;,]{0,40}"
         r"\bstrategic (?:reserve|stockpile)\b",
+        # an authority's order to companies: "the bureau ordered eight miners to resubmit"
+        r"\b(?:ministry|bureau|regulator|authority|authorities|agency|department|commission|"
+        r"government|court)\b[^.;]{0,20}\bordered\b[^.;]{0,60}\bto\s+\w+",
     ),
 }
 _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -257,30 +278,32 @@ _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
 #: Word stems at least one of which every trigger of a type contains: a cheap filter run
 #: before the full patterns (which are slower, with their bounded gaps).
 _STEMS: dict[str, str] = {
-    "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export|bar|forb|embargo|ceas",
-    "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control|quota",
+    "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export|bar|forb|embargo|ceas|longer",
+    "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control|quota|"
+    "need|requir",
     "sanction": "sanction|entity|blacklist|designat|asset|sdn|military|unverified|ofac|froze|"
     "freez|bar|prohibit|travel|specially|add|restrictive",
     "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas|completed|"
-    "closed|announced|agreed|finali",
-    "offtake": "offtake|supply|sales|buy|purchas|agree|contract|long-term|sell|deliver",
+    "closed|announced|agreed|finali|nationali",
+    "offtake": "offtake|supply|supplie|sales|buy|purchas|agree|contract|long-term|sell|"
+    "sold|deliver",
     "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit|provid|award|pledg|"
     "line",
     "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new|"
     "reported|announced|published|declared|unveiled",
-    "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad",
+    "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad|add",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
     "commercial|first|new|broke|breaks|broken|final|came|come|announced|unveiled|approved|"
     "complet|establish|set|develop|put|poured|produced|shipped",
     "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form|agree",
     "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
     "outage|disrupt|curtail|block|power|blackout",
-    "production_update": "produced|output|production|shipped|mined|sold",
+    "production_update": "produced|output|production|shipped|mined|sold|guidance",
     "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|"
     "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged",
     "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
     "set|published|issued|enacted|law|decree|declared|extended|lifted|nationali|launched|created|"
-    "established",
+    "established|ordered",
 }
 _PREFILTER: dict[str, re.Pattern[str]] = {
     t: re.compile(rf"\b(?:{_STEMS[t]})", re.IGNORECASE) for t in EVENT_TYPES
@@ -314,7 +337,8 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 #: Where a clause ends: a semicolon, a dash, or a comma before a relative, concessive or
 #: comment clause ("..., a move analysts said could...", "..., although it did not say...").
 _CLAUSE_SPLIT = re.compile(
-    r";|\s[\u2014\u2013-]{1,2}\s|,\s+(?=(?:which|who|while|whereas|although|though|but|a move|"
+    r";|\s[\u2014\u2013-]{1,2}\s|\s+(?=(?:because|so that)\b)|"
+    r",\s+(?=(?:which|who|while|whereas|although|though|but|a move|"
     r"a step|a decision|in a move|saying|adding|analysts?|traders?|economists?|according)\b)",
     re.IGNORECASE,
 )
@@ -397,7 +421,13 @@ _DURATIVE = re.compile(
     re.IGNORECASE,
 )
 #: A negation that states a prohibition ("will no longer be allowed") reports a ban, not a denial.
-_PROHIBITIVE = re.compile(r"\b(?:not|no longer)\s+(?:be\s+)?(?:permitted|allowed)\b", re.IGNORECASE)
+_PROHIBITIVE = re.compile(
+    r"\b(?:not|no longer)\s+(?:be\s+)?(?:permitted|allowed)\b|"
+    # a refusal to license is a prohibition: "will no longer grant permits to export"
+    r"\b(?:not|no longer)\s+(?:grant|issue|approve)\w*\b(?=[^.;]{0,20}\b(?:permits?|licen[cs]es?|"
+    r"approvals?)\s+(?:to|for)\s+export)",
+    re.IGNORECASE,
+)
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|denied|denies|deny)\b|n't\b", re.IGNORECASE)
 #: Event nouns that, after "the"/"its"..., refer back to an event already reported.
 _EVENT_NOUNS = re.compile(
