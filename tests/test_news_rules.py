@@ -393,3 +393,32 @@ def test_independent_author_phrasings(sentence: str, expected: list[str]):
 )
 def test_a_causal_clause_is_its_own_clause(sentence: str, expected: list[str]):
     assert _types(sentence) == expected
+
+
+def _countries(text: str) -> list[list[str]]:
+    return [list(e.countries) for e in extract_events(text, published="2025-03-12")]
+
+
+def test_a_place_inside_a_company_name_is_not_the_events_country():
+    # a company named after a place it does not work in: the sentence's other place counts
+    assert _countries(
+        "Mongolia Battery Metals Corp. said drilling at its Nevada property had discovered a "
+        "new lithium zone."
+    ) == [["US"]]
+    # the same place outside a name still counts
+    assert _countries("Drilling in Mongolia has discovered a new lithium zone, Acme said.") == [
+        ["MN"]
+    ]
+
+
+def test_georgia_is_the_us_state_when_the_article_points_to_the_united_states():
+    text = (
+        "A kaolin miner in Georgia said on Monday it had completed an expansion of its plant.\n\n"
+        "The state has the largest kaolin reserves in the United States."
+    )
+    assert _countries(text)[0] == ["US"]
+    text = (
+        "A manganese miner in Georgia said on Monday it had completed an expansion of its plant "
+        "near Tbilisi.\n\nMost of its ore goes to United States buyers."
+    )
+    assert _countries(text)[0] == ["GE"]

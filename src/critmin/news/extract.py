@@ -619,14 +619,18 @@ def _homes() -> dict[str, str]:
 
 
 def _in_company_name(text: str, m: Mention) -> bool:
-    """Whether a commodity mention is part of a company's name ("Vietnam Rare Earth JSC")."""
+    """Whether a commodity or country mention is part of a company's name.
+
+    A commodity inside "Vietnam Rare Earth JSC" or a place opening "Greenland Critical Metals
+    Corp." names the company, not the event's commodity or country (a company is often named
+    after a place it no longer works in).
+    """
     surface = text[m.start : m.end]
-    return (
-        m.kind == "commodity"
-        and surface[:1].isupper()
-        and bool(_CAPITALISED_BEFORE.search(text[max(0, m.start - 40) : m.start]))
-        and bool(_CORPORATE_SUFFIX.match(text, m.end))
-    )
+    if not surface[:1].isupper() or not _CORPORATE_SUFFIX.match(text, m.end):
+        return False
+    if m.kind == "commodity":
+        return bool(_CAPITALISED_BEFORE.search(text[max(0, m.start - 40) : m.start]))
+    return m.kind == "country"
 
 
 def _is_comparison(text: str, m: Mention) -> bool:
