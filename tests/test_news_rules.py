@@ -422,3 +422,48 @@ def test_georgia_is_the_us_state_when_the_article_points_to_the_united_states():
         "near Tbilisi.\n\nMost of its ore goes to United States buyers."
     )
     assert _countries(text)[0] == ["GE"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a size statistic: a bare rate, or a figure next to a rank or world share
+        ("Before the ban, the country shipped about 5 million tonnes of nickel ore a year.", []),
+        (
+            "The mine produced 90,000 tonnes of zinc last year, making it Europe's largest.",
+            [],
+        ),
+        (
+            "Chile mined 40,000 tonnes of lithium in 2024 and accounts for a quarter of supply.",
+            [],
+        ),
+        # news about output: a period with a comparison, or a change to a rate
+        (
+            "Acme Metals produced 4,000 tonnes of nickel in the year to June, up from 3,000 "
+            "tonnes a year earlier.",
+            ["production_update"],
+        ),
+        ("Acme Metals said zinc output climbed to 9,000 tonnes a year.", ["production_update"]),
+    ],
+)
+def test_background_output_statistics_are_not_production_updates(
+    sentence: str, expected: list[str]
+):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an anaphoric subject voids its own event type only
+        (
+            "The expansion will be funded by a $40 million loan from a state bank.",
+            ["financing"],
+        ),
+        ("The expansion will double the plant's nickel capacity.", []),
+        ("The loan will be repaid over ten years.", []),
+        ("The measures ban exports of tin ore from June.", []),
+    ],
+)
+def test_a_subject_referring_back_voids_only_its_own_type(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected

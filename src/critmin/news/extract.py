@@ -440,11 +440,37 @@ _EVENT_NOUNS = re.compile(
 #: "The deal covers...") elaborates that event; it is not a new one.
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\W*(?:the|these|those|its|their|this|that)\s+(?:[\w#-]+\s+)?"
-    r"(?:discovery|find|deal|controls?|measures?|bans?|suspension|takeover|acquisition|"
+    r"(discovery|find|deal|controls?|measures?|bans?|suspension|takeover|acquisition|"
     r"agreement|expansion|loans?|sanctions?|designations?|restrictions?|curbs?|financing|"
     r"funding|offtake|law|decree|halt|shutdown|disruption)\b(?!\s+(?:of|on|to|lists?)\b)",
     re.IGNORECASE,
 )
+#: The event types an anaphoric subject noun can stand for; a noun not listed ("deal",
+#: "measures", "agreement") can stand for any type.
+_SUBJECT_TYPES: dict[str, frozenset[str]] = {
+    "discovery": frozenset({"discovery"}),
+    "find": frozenset({"discovery"}),
+    "expansion": frozenset({"capacity_expansion", "new_capacity"}),
+    "loan": frozenset({"financing"}),
+    "financing": frozenset({"financing"}),
+    "funding": frozenset({"financing"}),
+    "takeover": frozenset({"acquisition"}),
+    "acquisition": frozenset({"acquisition"}),
+    "offtake": frozenset({"offtake"}),
+    "sanction": frozenset({"sanction"}),
+    "designation": frozenset({"sanction"}),
+    "halt": frozenset({"disruption", "export_ban"}),
+    "shutdown": frozenset({"disruption"}),
+    "disruption": frozenset({"disruption"}),
+}
+
+
+def _referred_types(noun: str) -> frozenset[str]:
+    """The event types an anaphoric subject noun refers back to."""
+    noun = noun.lower()
+    return _SUBJECT_TYPES.get(noun.removesuffix("s"), frozenset(EVENT_TYPES))
+
+
 #: Requests and calls are not events ("asked for details on funding", "urged a ban").
 REQUEST = re.compile(
     r"\b(?:ask(?:s|ed)? for|call(?:s|ed)? for|urg(?:e|es|ed)|demanded|demands that|"
@@ -818,8 +844,34 @@ def _financing_ok(sentence: str, m: re.Match[str]) -> bool:
     )
 
 
+#: A bare output figure stated as a rate ("shipped 30 million tonnes a year") is a size,
+#: not news about output in a period.
+_RATE = re.compile(
+    r"\b(?:a|per|each) (?:year|annum)\b(?!\s+(?:earlier|ago|before))|\bannually\b",
+    re.IGNORECASE,
+)
+#: An output figure next to a share or rank ("making it Africa's largest", "accounts for most
+#: of the world's") is a background statistic about how big a producer is.
+_RANK = re.compile(
+    r"\bmaking it\b|\b(?:accounts?|accounted|accounting) for\b|"
+    r"\b(?:share|most|half) of (?:the )?world\b|"
+    r"(?:world|global|continent|country)'s (?:largest|biggest|top|leading|second|third)\b|"
+    r"\b(?:Africa|Asia|Europe|America|Australia)'s (?:largest|biggest|top|leading)\b",
+    re.IGNORECASE,
+)
+
+
+def _production_ok(sentence: str, m: re.Match[str]) -> bool:
+    """An output figure with a change or a period, not a background size statistic."""
+    if _RANK.search(sentence):
+        return False
+    bare_figure = m.group(0).lower().startswith(("produced", "shipped", "mined", "sold"))
+    return not (bare_figure and _RATE.search(sentence))
+
+
 #: Extra checks a trigger of a type must pass.
 _CHECKS = {
+    "production_update": _production_ok,
     "new_capacity": _new_capacity_ok,
     "capacity_expansion": _expansion_ok,
     "financing": _financing_ok,
@@ -861,11 +913,16 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
         return None
     if _CONDITIONAL.search(sentence):
         return None
-    if GENERIC.search(sentence) or REQUEST.search(sentence) or _ANAPHORIC_SUBJECT.match(sentence):
+    if GENERIC.search(sentence) or REQUEST.search(sentence):
         return None
+    # a subject that refers back to a reported event ("The expansion ...") voids triggers of
+    # that event's own type; a new event of another type said of it ("The expansion will be
+    # funded by a $75 million loan") is still news
+    subject = _ANAPHORIC_SUBJECT.match(sentence)
+    referred = _referred_types(subject.group(1)) if subject else frozenset()
     sentence = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
     for event_type in EVENT_TYPES:
-        if event_type not in candidates:
+        if event_type not in candidates or event_type in referred:
             continue
         for pattern in _COMPILED[event_type]:
             for m in pattern.finditer(sentence):
