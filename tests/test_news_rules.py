@@ -467,3 +467,32 @@ def test_background_output_statistics_are_not_production_updates(
 )
 def test_a_subject_referring_back_voids_only_its_own_type(sentence: str, expected: list[str]):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the measure being replaced is not the event; the new one is
+        (
+            "Bolivia will switch from a ban on tin exports to an export quota system in May.",
+            ["export_control"],
+        ),
+        ("Bolivia will replace the tin export ban with export licences.", ["export_control"]),
+        ("Bolivia banned exports of tin ore on Monday.", ["export_ban"]),
+        # "the fund" names an investor; a loan from it is still financing
+        ("The fund, which has $2 billion to invest, is run by the state.", []),
+        ("The fund will lend $50 million to a cobalt refiner.", ["financing"]),
+        ("The government set up a $1 billion fund for cobalt refiners on Monday.", ["financing"]),
+    ],
+)
+def test_replaced_measures_and_named_funds(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+def test_a_country_heading_sets_its_paragraphs_country():
+    text = (
+        "Weekly review.\n\n"
+        "Peru. Acme Metals completed an expansion of its zinc plant on Monday.\n\n"
+        "Chile. Acme Metals completed an expansion of its copper plant on Tuesday."
+    )
+    assert _countries(text) == [["PE"], ["CL"]]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -727,6 +727,9 @@ def extract_events(
 
     events: list[Event] = []
     seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+    # A paragraph opened by a heading that is only a country name ("Morocco." in a digest)
+    # has that country as its context, in place of the article's main country.
+    heading: tuple[str, int] | None = None
     for n, sentence in enumerate(split_sentences(text)):
         start = sentence.start
         cut = skip_until.get(start)
@@ -736,7 +739,15 @@ def extract_events(
         if not s_text:
             continue
         s_mentions = [m for m in mentions if start <= m.start and m.end <= sentence.end]
-        event = _sentence_event(article, n, s_text, start, s_mentions, ctx, gaz, homes)
+        named = [m for m in s_mentions if m.kind == "country"]
+        if len(named) == 1 and s_text.strip(" .:*#") == text[named[0].start : named[0].end]:
+            para_end = text.find("\n", sentence.end)
+            heading = (named[0].id, para_end if para_end >= 0 else len(text))
+            continue
+        local = ctx
+        if heading is not None and sentence.start < heading[1]:
+            local = replace(ctx, main_country=heading[0])
+        event = _sentence_event(article, n, s_text, start, s_mentions, local, gaz, homes)
         if event is not None and event.key not in seen:
             seen.add(event.key)
             events.append(event)
@@ -836,11 +847,35 @@ def _expansion_ok(sentence: str, m: re.Match[str]) -> bool:
 _STATIVE_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+#: A definite determiner before "fund" makes it a noun naming an investor already known
+#: ("The fund, which has EUR 1 billion to invest, ..."), not a financing.
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|this|that|its|their|our)\s+(?:[\w#'-]+\s+){0,3}$", re.IGNORECASE
+)
+
+#: What makes the next "fund" a verb ("will fund", "to fund").
+_VERB_BEFORE = re.compile(
+    r"\b(?:will|would|shall|to|can|could|may|must|should|did|does|do|also|and|not)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _financing_ok(sentence: str, m: re.Match[str]) -> bool:
-    """A present passive ("the company is funded by investors") describes, it does not report."""
+    """Whether a financing trigger reports money lent, raised or granted.
+
+    A present passive ("the company is funded by investors") describes; "the fund" names an
+    investor.
+    """
+    word = m.group(0).lower()
+    before = sentence[: m.start()]
+    if (
+        word in ("fund", "funds")
+        and _DEFINITE_BEFORE.search(before)
+        and not _VERB_BEFORE.search(before)
+    ):
+        return False
     return not (
-        m.group(0).lower().startswith(("funded", "financed"))
-        and _STATIVE_PASSIVE.search(sentence[: m.start()])
+        word.startswith(("funded", "financed")) and _STATIVE_PASSIVE.search(sentence[: m.start()])
     )
 
 
@@ -899,6 +934,26 @@ def _asserted(clause: str) -> bool:
     )
 
 
+#: The measure a new one replaces ("switch from a suspension of exports to a quota system",
+#: "replace the ban with licences") is not what the sentence reports.
+_REPLACED = re.compile(
+    r"\b(?:(?:switch|mov|shift|chang|convert|transition)\w*\s+from|replac\w*)\s+"
+    r"(?P<x>[^.;]{0,60}?)\s+(?:to|with|by)\b",
+    re.IGNORECASE,
+)
+_MEASURE_NOUNS = re.compile(
+    r"\b(?:bans?|suspensions?|halts?|moratori(?:um|a)|embargo(?:es)?|prohibitions?|freezes?)\b",
+    re.IGNORECASE,
+)
+
+
+def _blank_replaced(m: re.Match[str]) -> str:
+    head = m.group(0)[: m.start("x") - m.start()]
+    tail = m.group(0)[m.end("x") - m.start() :]
+    x = _MEASURE_NOUNS.sub(lambda w: "_" * len(w.group(0)), m.group("x"))
+    return head + x + tail
+
+
 def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The event type a (masked) sentence reports and the trigger that says so, or ``None``.
 
@@ -921,6 +976,7 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     subject = _ANAPHORIC_SUBJECT.match(sentence)
     referred = _referred_types(subject.group(1)) if subject else frozenset()
     sentence = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
+    sentence = _REPLACED.sub(_blank_replaced, sentence)
     for event_type in EVENT_TYPES:
         if event_type not in candidates or event_type in referred:
             continue
