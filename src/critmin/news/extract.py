@@ -14,7 +14,11 @@ decades") are skipped; clauses about a later state ("after the refinery is commi
 are blanked; and construction triggers (new_capacity, capacity_expansion) must have their
 verb and a specific facility in one clause and be neither progressive ("is building"), a
 gerund used as a noun, a relative clause nor an infinitive of purpose (see
-:func:`_new_capacity_ok`).
+:func:`_new_capacity_ok`). Output figures given as a rate or beside a rank or world share are
+background statistics; a measure named only as what is being replaced is blanked; a subject
+referring back to a reported event voids only triggers of that event's type; a place or
+commodity opening a company name is not an argument; a digest paragraph headed by a country
+name takes that country as its context.
 """
 
 from __future__ import annotations
