@@ -331,7 +331,10 @@ class ScenarioResult:
         """Minimum cut of the full chain, and the tightest stage with its own cut."""
         state = self.shocked[key]
         last = state.stages[-1]
-        tight = min(state.stages, key=lambda s: state.delivered[s])
+        # the most upstream stage at the minimum (ties within solver noise go upstream)
+        least = min(state.delivered[s] for s in state.stages)
+        tight = next(s for s in state.stages
+                     if state.delivered[s] <= least + 1e-6 * max(1.0, abs(least)))
         full = state.cuts[last]
         return {
             "stage": full.bottleneck_stage,
