@@ -243,6 +243,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\bdisrupt{_V}\b",
         r"\bdisruptions?\b",
         rf"\bcurtail{_V}\b",
+        # industrial action: "walked off the job", "went on strike", "downed tools"
+        r"\b(?:walk(?:ed|s|ing)? off the job|walk-?outs?|downed tools|industrial action)\b",
+        # rationed power: "power rationing", "load-shedding"
+        r"\b(?:power|electricity|energy) rationing\b",
+        r"\bload[- ]shedding\b",
+        # an outside cause forcing a cut: "drought had forced it to cut copper output"
+        r"\bforc(?:ed|es|ing)\b[^.;]{0,30}\bto (?:cut|reduce|halt|suspend|curtail|close|shut|"
+        r"stop|idle|scale back)\b[^.;]{0,40}\b(?:output|production|operations?|mining|"
+        r"processing|plants?|mines?|smelters?|refiner(?:y|ies))\b",
     ),
     "production_update": (
         r"\b(?:produced|shipped|mined|sold)\b[^.;]{0,40}\b(?:tonnes|tons|t|kilograms|pounds|ounces|lbs)\b",
@@ -274,6 +283,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # an authority's order to companies: "the bureau ordered eight miners to resubmit"
         r"\b(?:ministry|bureau|regulator|authority|authorities|agency|department|commission|"
         r"government|court)\b[^.;]{0,20}\bordered\b[^.;]{0,60}\bto\s+\w+",
+        # fiscal and volume instruments in any tense: "raises royalty rates", "set this
+        # year's production quota", "would raise its stockpiles"
+        r"\b(?:rais|increas|cut|lower|reduc|revis|set|introduc|impos|doubl|halv)\w*\b[^.;]{0,40}"
+        r"\b(?:royalt(?:y|ies)|(?:production|mining|output) quotas?|windfall tax|levy|levies)\b",
+        r"\b(?:rais|increas|build|expand|boost|replenish|doubl)\w*\b[^.;]{0,30}"
+        r"\b(?:strategic |national |state )?(?:stockpiles?|reserves? of)\b",
+        r"\b(?:introduc|impos|launch|creat|adopt|announc)\w*\b[^.;]{0,40}\blicen[cs]ing "
+        r"(?:regime|system|scheme|requirement)s?\b",
     ),
 }
 _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -301,13 +318,14 @@ _STEMS: dict[str, str] = {
     "complet|establish|set|develop|put|poured|produced|shipped",
     "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form|agree",
     "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
-    "outage|disrupt|curtail|block|power|blackout",
+    "outage|disrupt|curtail|block|power|blackout|walk|downed|industrial|rationing|load|forc",
     "production_update": "produced|output|production|shipped|mined|sold|guidance",
     "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|"
     "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged",
     "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
     "set|published|issued|enacted|law|decree|declared|extended|lifted|nationali|launched|created|"
-    "established|ordered",
+    "established|ordered|rais|increas|lower|reduc|revis|introduc|impos|doubl|halv|build|expand|"
+    "boost|replenish|creat|adopt|announc",
 }
 _PREFILTER: dict[str, re.Pattern[str]] = {
     t: re.compile(rf"\b(?:{_STEMS[t]})", re.IGNORECASE) for t in EVENT_TYPES
@@ -432,7 +450,10 @@ _PROHIBITIVE = re.compile(
     r"approvals?)\s+(?:to|for)\s+export)",
     re.IGNORECASE,
 )
-NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|denied|denies|deny)\b|n't\b", re.IGNORECASE)
+#: "No. 19" (a regulation's number) is not a negation.
+NEGATION = re.compile(
+    r"\b(?:not|no(?!\.?\s*\d)|never|neither|nor|denied|denies|deny)\b|n't\b", re.IGNORECASE
+)
 #: Event nouns that, after "the"/"its"..., refer back to an event already reported.
 _EVENT_NOUNS = re.compile(
     r"(?:discover|find|deal|control|measure|ban|suspension|takeover|acquisition|partnership|"
@@ -504,7 +525,19 @@ _ACTOR_AFTER = re.compile(
 #: Corporate suffixes: a commodity word inside "Vietnam Rare Earth JSC" names the company.
 _CORPORATE_SUFFIX = re.compile(
     r"(?:\s+[A-Z][\w&.-]*){0,2}?\s+(?:JSC|Ltd|Limited|Inc|Corp|Corporation|Co|Company|Group|"
-    r"Plc|PLC|AG|SA|S\.A|GmbH|Holdings|LLC|NL|Tbk|Berhad|Bhd)\b"
+    r"Plc|PLC|AG|SA|S\.A|GmbH|Holdings|LLC|NL|Tbk|Berhad|Bhd|Works|Industries|Enterprises)\b"
+)
+#: "Perth-based Caldeira Ionic": the article gives the company's home.
+_BASED = re.compile(
+    r"\b(?P<place>[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?)-based\s+(?P<name>[A-Z][\w&.'-]*"
+    r"(?:\s+[A-Z][\w&.'-]*){0,3})"
+)
+#: Characterising something ("described Western sanctions as illegal") is an opinion about
+#: it, not an event.
+_CHARACTERISED = re.compile(
+    r"\b(?:describ(?:ed|es|ing)|branded|brands|labell?ed|characteri[sz]ed|dismissed)\b"
+    r"[^.;]{0,60}\bas\b",
+    re.IGNORECASE,
 )
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.-]*\s+$")
 _DATELINE = re.compile(
@@ -624,6 +657,8 @@ class Context:
     main_country: str | None
     main_commodity: str | None
     dateline_country: str | None
+    #: Homes the article gives companies ("Perth-based Acme Metals"): (first name word, country).
+    local_homes: tuple[tuple[str, str], ...] = ()
 
 
 def _majority(ids: list[str]) -> str | None:
@@ -707,7 +742,18 @@ def extract_events(
             if reference is None:
                 reference = sentence_date(m["date"])
     year = reference.year if reference else None
-    mentions = [m for m in gaz.find(text, year=year) if not _in_company_name(text, m)]
+    # "US$770" is a currency, not the United States
+    mentions = [
+        m
+        for m in gaz.find(text, year=year)
+        if not _in_company_name(text, m)
+        and not (m.kind == "country" and text[m.end : m.end + 1] == "$")
+    ]
+    local_homes = []
+    for based in _BASED.finditer(text):
+        where = [m.id for m in gaz.find(based["place"], year=year) if m.kind == "country"]
+        if where:
+            local_homes.append((based["name"].split()[0], where[0]))
     title_mentions = gaz.find(article.title, year=year) if article.title else []
 
     dateline_country = None
@@ -727,6 +773,7 @@ def extract_events(
         main_country=_majority(country_ids) or dateline_country,
         main_commodity=_majority(commodity_ids),
         dateline_country=dateline_country,
+        local_homes=tuple(local_homes),
     )
 
     events: list[Event] = []
@@ -755,7 +802,14 @@ def extract_events(
         if event is not None and event.key not in seen:
             seen.add(event.key)
             events.append(event)
-    return tuple(events)
+    # a headline (no closing punctuation) only announces what the body reports: when the body
+    # has an event of the same type, the body's sentence, with its fuller arguments, stands
+    body_types = {e.type for e in events if not _headline(e.evidence)}
+    return tuple(e for e in events if not (_headline(e.evidence) and e.type in body_types))
+
+
+def _headline(evidence: str) -> bool:
+    return not evidence.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", ")"))
 
 
 @cache
@@ -972,7 +1026,7 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
         return None
     if _CONDITIONAL.search(sentence):
         return None
-    if GENERIC.search(sentence) or REQUEST.search(sentence):
+    if GENERIC.search(sentence) or REQUEST.search(sentence) or _CHARACTERISED.search(sentence):
         return None
     # a subject that refers back to a reported event ("The expansion ...") voids triggers of
     # that event's own type; a new event of another type said of it ("The expansion will be
@@ -1028,10 +1082,17 @@ def _sentence_event(
         c for m, c in named if cut is None or m.start < cut or _ACTOR_AFTER.match(full, m.end)
     } or {c for _, c in named}
     basis_c = "sentence"
-    if ctx.main_country and _state_references(gaz.state_references).search(s_text):
+    # "the ministry" is the main country's, unless a country named before it is its locus
+    # ("In Tokyo, the industry ministry said"); one named after it is an argument ("the
+    # ministry said exports to American users...")
+    state = _state_references(gaz.state_references).search(s_text)
+    if ctx.main_country and state and not any(m.start < offset + state.start() for m, _ in named):
         countries.add(ctx.main_country)
     if not countries:
         countries = {homes[m.id] for m in mentions if m.kind == "company" and homes.get(m.id)}
+        countries |= {
+            home for name, home in ctx.local_homes if re.search(rf"\b{re.escape(name)}\b", s_text)
+        }
         basis_c = "companies"
     if not countries and ctx.main_country:
         countries = {ctx.main_country}

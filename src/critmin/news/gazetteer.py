@@ -167,15 +167,32 @@ class Gazetteer:
             occupied[start:stop] = b"\x01" * (stop - start)
             taken.append((start, stop, entry, candidates))
         taken.sort()
-        mentions = []
         context: dict[str, bool] = {}
+        kept: list[tuple[int, int, Entry, bool]] = []
         for start, stop, entry, candidates in taken:
             if entry.surface in self.ambiguous:
                 entry = self._disambiguate(entry.surface, candidates, text, context)
-            if entry.weak and not _weak_ok(text, start, stop):
-                continue
-            mentions.append(Mention(start, stop, entry.kind, entry.id, text[start:stop], entry.via))
-        return mentions
+            kept.append((start, stop, entry, not entry.weak or _weak_ok(text, start, stop)))
+        # a weak name coordinated with a commodity ("copper, gold, silver and tin") is one too
+        changed = True
+        while changed:
+            changed = False
+            for i, (start, stop, entry, accepted) in enumerate(kept):
+                if accepted or entry.kind != "commodity":
+                    continue
+                for j in (i - 1, i + 1):
+                    if not 0 <= j < len(kept) or not kept[j][3] or kept[j][2].kind != "commodity":
+                        continue
+                    lo, hi = (kept[j][1], start) if j < i else (stop, kept[j][0])
+                    if _COORDINATION.fullmatch(text[lo:hi]):
+                        kept[i] = (start, stop, entry, True)
+                        changed = True
+                        break
+        return [
+            Mention(start, stop, entry.kind, entry.id, text[start:stop], entry.via)
+            for start, stop, entry, accepted in kept
+            if accepted
+        ]
 
     def _disambiguate(
         self, surface: str, entries: tuple[Entry, ...], text: str, context: dict[str, bool]
@@ -206,6 +223,10 @@ def _case_ok(entry: Entry, surface: str, year: int | None) -> bool:
     if entry.case == "proper":
         return surface[:1].isupper() or surface[:1].isdigit()
     return True
+
+
+#: What separates the members of a list: "copper, gold, silver and tin".
+_COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
 
 
 def _weak_ok(text: str, start: int, stop: int) -> bool:
