@@ -496,3 +496,125 @@ def test_a_country_heading_sets_its_paragraphs_country():
         "Chile. Acme Metals completed an expansion of its copper plant on Tuesday."
     )
     assert _countries(text) == [["PE"], ["CL"]]
+
+
+# Heldout-5 round: general rules, our own sentences (no heldout5 name, place or figure).
+
+
+def _key(text: str) -> list[tuple[str, list[str], list[str]]]:
+    return [
+        (e.type, list(e.countries), list(e.commodities))
+        for e in extract_events(text, published="2025-03-12")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # industrial action, rationed power and an outside cause forcing a cut
+        ("Miners at the Acme zinc pit in Peru walked off the job on Monday.", ["disruption"]),
+        ("Dockers in Chile went ahead with a walkout at the copper port on Friday.", ["disruption"]),
+        (
+            "In Ghana, a drought had forced the smelter to reduce aluminium output by a fifth.",
+            ["disruption"],
+        ),
+        ("Power rationing cut output at Zambian copper mines this month.", ["disruption"]),
+        ("The union said workers would walk off the job if talks fail.", []),
+        ("The company was forced to explain its cobalt strategy to investors.", []),
+    ],
+)
+def test_disruption_phrasings(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # royalties, production quotas, stockpiles and licensing regimes, in any tense
+        ("Peru raises royalty rates on copper concentrate to 8% from July.", ["policy"]),
+        ("The ministry set this year's bauxite mining quota at 40 million tonnes.", ["policy"]),
+        (
+            "Korea's ministry said the state agency would raise its stockpiles of gallium.",
+            ["policy"],
+        ),
+        ("Ghana introduced a licensing regime for lithium traders on Monday.", ["policy"]),
+        ("Royalty rates on copper in Peru are among the highest in the region.", []),
+        ("Stockpiles of gallium at Chinese ports are low.", []),
+        # "No. 7" numbers a regulation; it is no negation
+        ("Peru issued Supreme Decree No. 7 on copper royalties on Monday.", ["policy"]),
+        ("Peru issued no decree on copper royalties on Monday.", []),
+    ],
+)
+def test_policy_instruments(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+def test_weak_commodities_coordinated_with_a_commodity_count():
+    got = _key("Peru raised royalty rates for copper, gold and silver on Monday.")
+    assert got == [("policy", ["PE"], ["copper", "gold", "silver"])]
+    # on their own, with no commodity context, weak names are ordinary words
+    assert _key("Peru gave the champions gold and silver medals on Monday.") == []
+
+
+def test_currency_is_not_a_country():
+    got = _key(
+        "PERTH, 3 March 2025 - Acme Metals said on Monday that realised lithium prices fell 12% "
+        "to US$800 a tonne in the quarter."
+    )
+    assert got == [("price_move", ["AU"], ["lithium"])]
+    got = _key("Lithium prices in the US rose 5% on Monday.")
+    assert got == [("price_move", ["US"], ["lithium"])]
+
+
+def test_based_gives_a_companys_home():
+    text = (
+        "Toronto-based Quillstone Minerals reported a discovery of lithium at its project in "
+        "Peru on Monday.\n\nQuillstone also raised C$20 million in a placement on Tuesday."
+    )
+    assert _key(text) == [
+        ("discovery", ["CA", "PE"], ["lithium"]),
+        ("financing", ["CA"], ["lithium"]),
+    ]
+
+
+def test_a_country_before_the_ministry_is_its_locus():
+    text = (
+        "BEIJING, 3 March 2025 - China tightened export controls on antimony on Monday.\n\n"
+        "In Seoul, the industry ministry said on Tuesday that it would raise its stockpiles of "
+        "antimony.\n\nThe commerce ministry said exports of antimony to American users would "
+        "face end-use reviews."
+    )
+    got = _key(text)
+    assert ("policy", ["KR"], ["antimony"]) in got
+    assert ("export_control", ["CN", "US"], ["antimony"]) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Kremlin has described Western sanctions as illegal.", []),
+        ("Officials dismissed the export ban on tin as a negotiating tactic.", []),
+        ("Washington imposed sanctions on a Russian nickel producer on Friday.", ["sanction"]),
+    ],
+)
+def test_characterisations_are_opinions(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+def test_a_headline_yields_to_the_body():
+    text = (
+        "# Acme secures loan and offtake\n\n"
+        "Acme Metals signed an offtake agreement with a Japanese buyer for its lithium on "
+        "Monday.\n\nA Canadian bank lent Acme Metals $50 million for its lithium plant."
+    )
+    assert [t for t, _, _ in _key(text)] == ["offtake", "financing"]
+    # a headline whose type the body does not report still counts
+    assert _types("Peru bans lithium exports\n\nThe ministry gave no reason.") == ["export_ban"]
+
+
+def test_industrial_words_close_a_company_name():
+    got = _key(
+        "Britain imposed sanctions on Oskol Titanium Works and on a titanium sponge producer "
+        "on Friday."
+    )
+    assert got == [("sanction", ["GB"], ["titanium-sponge"])]
