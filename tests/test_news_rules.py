@@ -513,7 +513,10 @@ def _key(text: str) -> list[tuple[str, list[str], list[str]]]:
     [
         # industrial action, rationed power and an outside cause forcing a cut
         ("Miners at the Acme zinc pit in Peru walked off the job on Monday.", ["disruption"]),
-        ("Dockers in Chile went ahead with a walkout at the copper port on Friday.", ["disruption"]),
+        (
+            "Dockers in Chile went ahead with a walkout at the copper port on Friday.",
+            ["disruption"],
+        ),
         (
             "In Ghana, a drought had forced the smelter to reduce aluminium output by a fifth.",
             ["disruption"],
