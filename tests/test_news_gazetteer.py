@@ -80,3 +80,12 @@ def test_find_never_crashes_and_spans_are_valid(text: str):
 @given(st.text(max_size=200))
 def test_fold_keeps_length(text: str):
     assert len(fold(text)) == len(text)
+
+
+def test_weak_short_commodity_names_are_case_free_but_need_context():
+    from critmin.news.gazetteer import default_gazetteer
+
+    g = default_gazetteer()
+    assert [m.id for m in g.find("tin prices rose on Monday")] == ["tin"]
+    assert [m.id for m in g.find("royalties on copper, gold and tin")] == ["copper", "gold", "tin"]
+    assert [m.id for m in g.find("a tin of beans")] == []

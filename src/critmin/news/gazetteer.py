@@ -297,7 +297,8 @@ def _catalogue_entries() -> Iterable[Entry]:
             if key in seen and "(" in m.name:
                 continue
             seen.add(key)
-            case = _case_for(name, "commodity")
+            # a weak name ("Tin") already needs commodity context, so its case is free too
+            case = "any" if key in weak and name[1:].islower() else _case_for(name, "commodity")
             yield Entry(name, "commodity", m.slug, "name", case, weak=key in weak)
             if case == "any" and not key.endswith("s") and " " in key:
                 yield Entry(name + "s", "commodity", m.slug, "name", case, weak=key in weak)
