@@ -18,7 +18,10 @@ gerund used as a noun, a relative clause nor an infinitive of purpose (see
 background statistics; a measure named only as what is being replaced is blanked; a subject
 referring back to a reported event voids only triggers of that event's type; a place or
 commodity opening a company name is not an argument; a digest paragraph headed by a country
-name takes that country as its context.
+name takes that country as its context. Since heldout5: a headline yields to the body's event
+of its type; characterising a measure ("described ... as") is an opinion; "No. 19" is no
+negation; "US$" is no country; "Perth-based Acme" gives Acme's home for later sentences; a
+place named before "the ministry" is its locus.
 """
 
 from __future__ import annotations
