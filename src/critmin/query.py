@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from critmin import metrics
-from critmin.data import store
-from critmin.data.catalogue import Commodity, Country, commodity, country
+from critmin.data import catalogue, store
+from critmin.data.catalogue import Commodity
 from critmin.errors import CritminError, NoDataError
 from critmin.model import STAGES
 from critmin.model.records import OTHER, WORLD
@@ -265,7 +265,7 @@ class Critmin:
         params: list[Any] = [scenario]
         if commodity is not None:
             where.append("o.commodity = ?")
-            params.append(_commodity(commodity).slug)
+            params.append(catalogue.commodity(commodity).slug)
         if country is not None:
             where.append("o.country = ?")
             params.append(_country_code(country))
@@ -346,7 +346,7 @@ class Critmin:
             params.append(_country_code(country))
         if commodity is not None:
             where.append("commodity = ?")
-            params.append(_commodity(commodity).slug)
+            params.append(catalogue.commodity(commodity).slug)
         return self.sql(
             f"SELECT * FROM export_controls WHERE {' AND '.join(where)} ORDER BY country, line",
             params,
@@ -377,7 +377,7 @@ class Critmin:
         has figures for that commodity, stage and year; ``release`` (e.g. ``"mcs2025"``) to
         the newest release of that publisher.
         """
-        item = _commodity(commodity)
+        item = catalogue.commodity(commodity)
         frame = self.observations(item.slug, stage=stage, measure="production", release=release)
         measured_as = None
         if frame.empty and stage is not None:
@@ -461,7 +461,7 @@ class Critmin:
         values = known["value"].to_numpy(float)
         country_sum = float(values.sum() + (other_value or 0.0))
         share = values / country_sum if country_sum > 0 else np.zeros_like(values)
-        names = {c.alpha2: c.name for c in _all_countries()}
+        names = {c.alpha2: c.name for c in catalogue.countries()}
         producers = [
             Producer(
                 country=str(r.country),
@@ -555,7 +555,7 @@ class Critmin:
         Uses each commodity's latest year (or ``year``) and the preferred publisher, the same
         figures :meth:`producers` uses, so ranks and shares agree with it.
         """
-        c = _resolve_country(name_or_code)
+        c = catalogue.country(name_or_code)
         mine = self.observations(country=c.alpha2, year=year, measure="production")
         mine = mine[mine["value"].notna() & (mine["value"] > 0)]
         rows = []
@@ -612,27 +612,11 @@ class Critmin:
         )
 
 
-def _commodity(name: str) -> Commodity:
-    return commodity(name)
-
-
-def _resolve_country(name: str) -> Country:
-    return country(name)
-
-
 def _country_code(name: str) -> str:
     if name.upper() in (WORLD, OTHER):
         return name.upper()
-    return country(name).alpha2
+    return catalogue.country(name).alpha2
 
 
 def _children(slug: str) -> list[Commodity]:
-    from critmin.data.catalogue import commodities
-
-    return [c for c in commodities() if c.parent == slug]
-
-
-def _all_countries() -> tuple[Country, ...]:
-    from critmin.data.catalogue import countries
-
-    return countries()
+    return [c for c in catalogue.commodities() if c.parent == slug]

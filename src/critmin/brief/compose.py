@@ -55,25 +55,10 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _article_note(notes: Notes, article: Any) -> str:
-    year = (article.published or "")[:4]
-    return notes.source(
-        {
-            "id": f"article:{article.id}",
-            "publisher": article.publisher or "publisher not stated",
-            "title": f"“{article.title}”" if article.title else "untitled article",
-            "year": year or "undated",
-            "table": f"article, published {article.published or 'date not stated'}",
-            "url": article.url,
-            "basis": "reported",
-        }
-    )
-
-
 def _events_section(notes: Notes, events: list[Any], articles: dict[str, Any]) -> list[dict]:
     out = []
     for e in events:
-        fn = _article_note(notes, articles[e.article_id]) if e.article_id in articles else (
+        fn = notes.article(articles[e.article_id]) if e.article_id in articles else (
             notes.assumption("unknown-article", "evidence from an article without an id")
         )
         q = e.quantity
@@ -180,6 +165,7 @@ def compose_brief(
     from critmin.brief import sections
     from critmin.news import extract_events, group_developments, read_articles
     from critmin.scenarios import api as scenarios
+    from critmin.scenarios.run import run_scenario
     from critmin.scenarios.spec import Scenario, load_scenario
 
     say = progress or (lambda _step: None)
@@ -254,7 +240,8 @@ def compose_brief(
         return run
 
     say("running baseline and scenario on the supply network")
-    result = scenarios.run(scenario, db)
+    inputs = scenarios.inputs_for(scenario, db)
+    result = run_scenario(scenario, inputs)  # what scenarios.run does, keeping the inputs
     result_dict = result.to_dict()
     run.extras["scenario_result"] = result_dict
     sections.add_scenario(notes, brief, scenario, result_dict)
@@ -268,26 +255,18 @@ def compose_brief(
     base_risk = scenarios.risk(key, draws, seed=seed, target=target, year=scenario.base_year,
                                db=db)
     say(f"Monte Carlo supply-at-risk: {draws:,} draws, scenario")
-    scen_risk = scenarios.risk(key, draws, seed=seed, target=target, scenario=_scenario_source(
-        path, scenario, run), db=db)
+    scen_risk = scenarios.risk(key, draws, seed=seed, target=target, scenario=scenario, db=db)
     run.risk_commodity, run.risk_target, run.risk_year = key, target, scenario.base_year
     edges, cb, cs = _histograms(base_risk.values, scen_risk.values)
-    sections.add_risk(notes, brief, base_risk.to_dict(), scen_risk.to_dict(), edges, cb, cs)
-    run.extras["risk"] = {"baseline": base_risk.to_dict(), "scenario": scen_risk.to_dict()}
+    risks = {"baseline": base_risk.to_dict(), "scenario": scen_risk.to_dict()}
+    sections.add_risk(notes, brief, risks["baseline"], risks["scenario"], edges, cb, cs)
+    run.extras["risk"] = risks
 
     if development is not None:
         say("answering the investor questions")
-        curated = scenarios.inputs_for(scenario, db).curated
         brief["development"]["questions"] = answer_questions(
-            notes, db, development, scenario, result_dict, articles, dict(curated)
+            notes, db, development, scenario, result_dict, articles, dict(inputs.curated)
         )
     brief["summary"] = sections.summary(notes, brief, scenario)
     brief["footnotes"] = notes.entries
     return run
-
-
-def _scenario_source(path: Path, scenario: Any, run: BriefRun) -> Any:
-    """What the risk function is given: the file, or the proposed scenario itself."""
-    if path.suffix.lower() in SCENARIO_SUFFIXES:
-        return path
-    return scenario

@@ -43,6 +43,21 @@ class Notes:
             },
         )
 
+    def article(self, article: Any) -> str:
+        """A footnote for a news article (:class:`critmin.news.Article`) cited as evidence."""
+        year = (article.published or "")[:4]
+        return self.source(
+            {
+                "id": f"article:{article.id}",
+                "publisher": article.publisher or "publisher not stated",
+                "title": f"“{article.title}”" if article.title else "untitled article",
+                "year": year or "undated",
+                "table": f"article, published {article.published or 'date not stated'}",
+                "url": article.url,
+                "basis": "reported",
+            }
+        )
+
     def assumption(self, key: str, text: str, *, basis: str = "assumption") -> str:
         """A footnote for one of our assumptions (or a recalled figure), with its reasoning."""
         return self._add(f"{basis}:{key}", {"kind": basis, "text": text, "basis": basis})

@@ -19,10 +19,8 @@ _DOWNSTREAM = ("refining", "metal", "magnet")
 
 
 def _article_fn(notes: Notes, articles: dict[str, Any], article_id: str) -> str | None:
-    from critmin.brief.compose import _article_note
-
     article = articles.get(article_id)
-    return _article_note(notes, article) if article is not None else None
+    return notes.article(article) if article is not None else None
 
 
 def _elements(notes: Notes, code: str, curated: dict[str, Any] | None
