@@ -35,6 +35,7 @@ from functools import cache
 from critmin.news.clean import clean_text
 from critmin.news.dates import parse_iso, sentence_date
 from critmin.news.gazetteer import Gazetteer, default_gazetteer
+from critmin.news.places import embedded
 from critmin.news.quantities import event_quantity
 from critmin.news.read import article_id
 from critmin.news.records import EVENT_TYPES, Article, Event, Mention
@@ -751,6 +752,7 @@ def extract_events(
         for m in gaz.find(text, year=year)
         if not _in_company_name(text, m)
         and not (m.kind == "country" and text[m.end : m.end + 1] == "$")
+        and not (m.via == "region" and embedded(text, m.start, m.end))
     ]
     local_homes = []
     for based in _BASED.finditer(text):
@@ -795,8 +797,11 @@ def extract_events(
         s_mentions = [m for m in mentions if start <= m.start and m.end <= sentence.end]
         named = [m for m in s_mentions if m.kind == "country"]
         if len(named) == 1 and s_text.strip(" .:*#") == text[named[0].start : named[0].end]:
+            # a heading on a line of its own heads the paragraphs up to the next heading; one
+            # opening a paragraph ("Morocco. The company...") heads that paragraph
             para_end = text.find("\n", sentence.end)
-            heading = (named[0].id, para_end if para_end >= 0 else len(text))
+            own_line = para_end < 0 or not text[sentence.end : para_end].strip()
+            heading = (named[0].id, len(text) if own_line else para_end)
             continue
         local = ctx
         if heading is not None and sentence.start < heading[1]:

@@ -24,6 +24,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from critmin.news.places import subdivision_places
 from critmin.news.records import Mention
 
 #: Kinds of entity, and their priority when two entries share a surface (higher wins).
@@ -344,6 +345,13 @@ def default_gazetteer() -> Gazetteer:
     """The gazetteer built from the catalogues and the news lexicon (built once, cached)."""
     lex = lexicon()
     entries = [*_catalogue_entries(), *_lexicon_entries()]
+    # provinces and states (ISO 3166-2) where no catalogue or lexicon entry claims the name
+    taken = [e.surface for e in entries]
+    stopwords = lex.get("place_stopwords") or ()
+    entries += [
+        Entry(name, "country", code, "region", "proper")
+        for name, code in subdivision_places(taken, stopwords)
+    ]
     return Gazetteer(
         entries=entries,
         ambiguous=dict(lex.get("ambiguous") or {}),
