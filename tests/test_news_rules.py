@@ -621,3 +621,98 @@ def test_industrial_words_close_a_company_name():
         "on Friday."
     )
     assert got == [("sanction", ["GB"], ["titanium-sponge"])]
+
+
+# Heldout-6 round: general rules, our own sentences (no heldout6 name, place or figure).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # licences to ship abroad are export controls
+        (
+            "Vietnam said on Monday that traders will need a licence to ship tin ingots abroad.",
+            ["export_control"],
+        ),
+        (
+            "Under new rules, exporters of graphite must obtain a permit from the ministry.",
+            ["export_control"],
+        ),
+        # a ban on shipments to a country outranks the controls in the same sentence
+        (
+            "Ottawa tightened exports of cobalt last year and in March banned shipments of it "
+            "to Russia.",
+            ["export_ban"],
+        ),
+        # quotas replacing a suspension
+        (
+            "Zambia will replace its halt of copper exports with a system of monthly quotas.",
+            ["export_control"],
+        ),
+        # finds named by their geology
+        ("A university team found tin-bearing veins near the border in Peru.", ["discovery"]),
+        ("Drill holes intersected a new lode of tungsten in Portugal.", ["discovery"]),
+        # a memorandum of cooperation is a partnership
+        (
+            "Chile and Korea signed a Memorandum of Cooperation on lithium supply chains.",
+            ["partnership"],
+        ),
+        # a quarter's output with a change is news; without one it is a size
+        (
+            "Acme Metals reported March-quarter production of 12,000 tonnes of nickel, up 8% "
+            "on the previous quarter.",
+            ["production_update"],
+        ),
+        ("Acme Metals reported production of 12,000 tonnes of nickel.", []),
+        # a state purchase for a stockpile is policy
+        (
+            "The Korean agency issued a tender to buy up to $200 million of tungsten over three "
+            "years for the national stockpile.",
+            ["policy"],
+        ),
+    ],
+)
+def test_heldout6_round_phrasings(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a trigger word naming a trade is no event
+        ("A sanctions lawyer in London said buyers of nickel should check their suppliers.", []),
+        ("Export control experts in Tokyo expect more curbs on gallium.", []),
+        # a financing noun with a stative predicate describes the market
+        ("Miners said financing for new lithium projects remained scarce.", []),
+        ("Funding for cobalt refiners is hard to find in Canada.", []),
+        ("Acme Metals secured financing of $40 million for its cobalt refinery.", ["financing"]),
+        # terms of an instrument already reported
+        (
+            "Under the agreement, the two governments will coordinate public financing of "
+            "nickel projects.",
+            [],
+        ),
+        (
+            "As part of the deal, Acme will supply 5,000 tonnes of lithium a year to Japan.",
+            [],
+        ),
+        # the scope of a measure already reported
+        ("Exporters must apply for licences for the affected items of antimony.", []),
+        # a negative quantifier; a hypothetical necessity
+        ("Some producers cut output, but few have shut nickel mines outright in Australia.", []),
+        (
+            "A few smelters have shut in Indonesia after nickel ore supplies ran short.",
+            ["disruption"],
+        ),
+        ("Lithium prices would need to rise by a third for mines in Australia to pay.", []),
+    ],
+)
+def test_heldout6_round_non_events(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+def test_the_agency_is_the_main_countrys():
+    got = _key(
+        "Brazil's geological service said it had found a new lithium deposit in Bahia.\n\n"
+        "The agency also signed a cooperation agreement with the U.S. Geological Survey to map "
+        "lithium resources."
+    )
+    assert ("partnership", ["BR", "US"], ["lithium"]) in got

@@ -74,6 +74,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?:ban{_V}n?{_V}|prohibit{_V}|suspend{_V}|halt{_V}|stop(?:s|ped)?)\b[^.;]{{0,40}}"
         r"\b(?:overseas|foreign|outbound) (?:shipments|sales|deliveries)\b",
         r"\bexport embargo\b",
+        # "banned shipments of all three to the United States"
+        rf"\bban{_V}n?{_V}\b[^.;]{{0,20}}\b(?:shipments|sales|deliveries|cargoes|supplies)\b"
+        r"[^.;]{0,40}\bto\b",
         # "will no longer grant permits to export raw ore": a ban stated as a refusal
         r"\b(?:no longer|not|stop(?:s|ped)?|ceas(?:e|es|ed)(?: to)?)\s+(?:grant|issu|approv)\w*\b"
         r"[^.;]{0,20}\b(?:permits?|licen[cs]es?|approvals?)\s+(?:to|for)\s+export",
@@ -92,6 +95,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bcontrol list\b",
         r"\b(?:licen[cs]\w*|quotas?)\b[^.;,]{0,40}\bexports?\b",
         r"\bexports?\b[^.;,]{0,40}\bquota (?:system|regime|scheme)s?\b",
+        r"\bexports?\b[^.;,]{0,40}\b(?:system|regime|scheme) of (?:\w+ )?quotas\b",
+        # "will need a licence to ship the metals abroad", "exporters must obtain permits"
+        r"\b(?:need|needs|require|requires|required|obtain|apply for)\b[^.;,]{0,20}"
+        r"\b(?:licen[cs]es?|permits?)\s+(?:to|before|for)\s+(?:export|ship|sell)\w*\b",
+        r"\bexporters\b[^.;]{0,60}\b(?:need|require|must (?:obtain|apply for|hold))\b"
+        r"[^.;,]{0,20}\b(?:licen[cs]es?|permits?|approval)\b",
         # "will need its approval to export", "require authorisation before exporting"
         r"\b(?:need|needs|require|requires|required)\b[^.;,]{0,20}\b(?:approval|"
         r"authori[sz]ation|consent)\s+(?:to export|before export\w*|for export\w*)",
@@ -168,8 +177,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "discovery": (
         r"\bdiscover(?:y|ies|s|ed)?\b",
         r"\b(?:a|new|major|large) find\b",
-        r"\b(?:found|identified|revealed|discovered)\b[^.;]{0,80}\b(?:deposits?|reserves|resources|mineralisation|mineralization)\b",
-        r"\b(?:geologists|drilling|exploration)\b[^.;]{0,40}\b(?:found|identified|revealed|intersected)\b",
+        r"\b(?:found|identified|revealed|discovered|uncovered|intersected|delineated)\b[^.;]{0,80}"
+        r"\b(?:deposits?|reserves|resources|mineralisation|mineralization|pegmatites?|veins?|"
+        r"ore ?bod(?:y|ies)|lodes?|seams?|occurrences?|outcrops?|dykes?|dikes?|anomal(?:y|ies))\b",
+        r"\b(?:geologists|drilling|exploration|field team|survey team|drill holes?)\b[^.;]{0,40}"
+        r"\b(?:found|identified|revealed|intersected)\b",
         r"\bnew (?:deposit|zone|discovery)\b",
         r"\b(?:reported|announced|published|declared|unveiled)\b[^.;,]{0,30}\bmaiden "
         r"(?:mineral |ore )?(?:resource|reserve)\b",
@@ -215,7 +227,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"smelter|facility|mine)\b",
     ),
     "partnership": (
-        r"\bmemorand(?:um|a) of understanding\b",
+        r"\bmemorand(?:um|a) of (?:understanding|cooperation|co-operation|intent)\b",
+        r"\bcooperation memorand(?:um|a)\b",
+        r"\bframework agreement\b",
         r"\bmou\b",
         r"\bjoint ventures?\b",
         r"\bpartnerships?\b",
@@ -261,6 +275,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:produced|shipped|mined|sold)\b[^.;]{0,40}\b(?:tonnes|tons|t|kilograms|pounds|ounces|lbs)\b",
         r"\b(?:output|production)\b[^.;,]{0,80}?\b(?:rose|fell|rises|falls|increased|decreased|"
         r"climbed|dropped|slipped|jumped|declined|grew|slumped|surged|reached|totalled|totaled)\b",
+        # a period's figure: "reported December-quarter production of 214,000 t, up 15%"
+        # (_production_ok asks for the change or comparison that makes it news)
+        r"\b(?:output|production|shipments)\s+(?:of|was|were|at)\s+(?:about\s+|some\s+|around\s+|"
+        r"a record\s+)?[\d,.]+\s*(?:million\s+|thousand\s+)?(?:dry\s+|wet\s+|metric\s+)?"
+        r"(?:tonnes|tons|t|kt|mt|ounces|oz|pounds|lbs)\b",
         # guidance is a statement about output: "withdrew its production guidance"
         r"\b(?:withdr[ae]w\w*|cut|cuts|lower\w*|rais\w*|reduc\w*|revis\w*|suspend\w*|scrap\w*|"
         r"reaffirm\w*|pull\w*)\b[^.;]{0,20}\b(?:production|output) guidance\b",
@@ -293,6 +312,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:royalt(?:y|ies)|(?:production|mining|output) quotas?|windfall tax|levy|levies)\b",
         r"\b(?:rais|increas|build|expand|boost|replenish|doubl)\w*\b[^.;]{0,30}"
         r"\b(?:strategic |national |state )?(?:stockpiles?|reserves? of)\b",
+        # a state purchase for a stockpile: "issued a tender to buy cobalt for the national
+        # defense stockpile"
+        r"\b(?:tender|buy|purchase|procure|acquire)\w*\b[^.;]{0,80}\b(?:for|into|to)\s+(?:the|its|a)\s+"
+        r"(?:[\w-]+\s+){0,3}(?:stockpiles?|strategic reserves?)\b",
         r"\b(?:introduc|impos|launch|creat|adopt|announc)\w*\b[^.;]{0,40}\blicen[cs]ing "
         r"(?:regime|system|scheme|requirement)s?\b",
     ),
@@ -305,6 +328,7 @@ _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
 _STEMS: dict[str, str] = {
     "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export|bar|forb|embargo|ceas|longer",
     "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control|quota|"
+    "obtain|apply|"
     "need|requir",
     "sanction": "sanction|entity|blacklist|designat|asset|sdn|military|unverified|ofac|froze|"
     "freez|bar|prohibit|travel|specially|add|restrictive",
@@ -315,18 +339,20 @@ _STEMS: dict[str, str] = {
     "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit|provid|award|pledg|"
     "line",
     "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new|"
+    "uncovered|intersected|delineated|field|survey|drill|"
     "reported|announced|published|declared|unveiled",
     "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad|add",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
     "commercial|first|new|broke|breaks|broken|final|came|come|announced|unveiled|approved|"
     "complet|establish|set|develop|put|poured|produced|shipped",
-    "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form|agree",
+    "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form|agree|framework",
     "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
     "outage|disrupt|curtail|block|power|blackout|walk|downed|industrial|rationing|load|forc",
-    "production_update": "produced|output|production|shipped|mined|sold|guidance",
+    "production_update": "produced|output|production|shipped|mined|sold|guidance|shipments",
     "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|"
     "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged",
     "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
+    "tender|buy|purchas|procur|acquir|"
     "set|published|issued|enacted|law|decree|declared|extended|lifted|nationali|launched|created|"
     "established|ordered|rais|increas|lower|reduc|revis|introduc|impos|doubl|halv|build|expand|"
     "boost|replenish|creat|adopt|announc",
@@ -356,7 +382,7 @@ SPECULATIVE = re.compile(
     r"\b(?:could|might|considering|consider|considers|mulling|weighing|studying|if|unless|"
     r"whether|forecasts?|forecasted|predicts?|predicted|expects?|expected to|analysts?|possible|"
     r"possibly|potential|potentially|rumou?rs?|rumou?red|reportedly|wants?|hopes?|aims?|seeks?|seeking|sought|"
-    r"would like)\b"
+    r"would like|would (?:need|have) to)\b"
 )
 #: Conditions void the whole sentence ("If confirmed, the find would...").
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
@@ -456,7 +482,10 @@ _PROHIBITIVE = re.compile(
 )
 #: "No. 19" (a regulation's number) is not a negation.
 NEGATION = re.compile(
-    r"\b(?:not|no(?!\.?\s*\d)|never|neither|nor|denied|denies|deny)\b|n't\b", re.IGNORECASE
+    r"\b(?:not|no(?!\.?\s*\d)|never|neither|nor|denied|denies|deny|none of)\b|n't\b|"
+    # a negative quantifier: "few have shut mines" (but "a few have")
+    r"(?<!\ba )\bfew\b",
+    re.IGNORECASE,
 )
 #: Event nouns that, after "the"/"its"..., refer back to an event already reported.
 _EVENT_NOUNS = re.compile(
@@ -492,6 +521,36 @@ _SUBJECT_TYPES: dict[str, frozenset[str]] = {
     "shutdown": frozenset({"disruption"}),
     "disruption": frozenset({"disruption"}),
 }
+
+
+#: A sentence opened by "Under the memorandum," / "As part of the deal," spells out the terms
+#: of an instrument already reported: it refers back, whatever its triggers.
+_UNDER_REFERENCE = re.compile(
+    r"^\W*(?:under|through|as part of|in line with|per)\s+(?:the|this|that|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:memorand(?:um|a)|agreements?|deals?|accords?|mou|pact|partnership|"
+    r"arrangements?|framework|law|decree|rules|regulations?|scheme|system|measures?)\b",
+    re.IGNORECASE,
+)
+#: A trigger noun modifying a role ("a sanctions lawyer", "export control experts") names a
+#: trade, not an event.
+_ROLE_AFTER = re.compile(
+    r"\s+(?:lawyers?|attorneys?|experts?|analysts?|specialists?|advis[eo]rs?|consultants?|"
+    r"researchers?|scholars?|watchdogs?|practices?|teams?|desks?|officers?|compliance|"
+    r"professionals?|firms?|counsel)\b",
+    re.IGNORECASE,
+)
+
+
+#: "the affected items", "the listed metals": the scope of a measure already reported, so the
+#: sentence spells out that measure ("Exporters must apply for licences for the affected
+#: items") rather than reporting a new one.
+_MEASURE_SCOPE = re.compile(
+    r"\bthe (?:affected|listed|covered|controlled|restricted|named|designated|targeted) "
+    r"(?:items|goods|products|materials|metals|minerals|elements|compounds|technologies|"
+    r"entities|companies|firms|individuals)\b",
+    re.IGNORECASE,
+)
+_MEASURE_TYPES = frozenset({"export_ban", "export_control", "sanction"})
 
 
 def _referred_types(noun: str) -> frozenset[str]:
@@ -926,14 +985,28 @@ _VERB_BEFORE = re.compile(
 )
 
 
+#: A financing noun whose predicate is a state ("financing for new projects remained scarce")
+#: describes the market, not a financing.
+_STATIVE_FINANCE = re.compile(
+    r"[^.;]{0,50}?\b(?:remain(?:s|ed)?|is|are|was|were|has been|have been|seems?|looks?)\s+"
+    r"(?:\w+\s+)?(?:scarce|tight|hard|difficult|limited|elusive|available|expensive|costly|"
+    r"needed|key|crucial|lacking|short|constrained|thin|harder|easier|cheaper|dearer)\b",
+    re.IGNORECASE,
+)
+
+
 def _financing_ok(sentence: str, m: re.Match[str]) -> bool:
     """Whether a financing trigger reports money lent, raised or granted.
 
     A present passive ("the company is funded by investors") describes; "the fund" names an
-    investor.
+    investor; "financing remained scarce" describes the market.
     """
     word = m.group(0).lower()
     before = sentence[: m.start()]
+    if word in ("financing", "funding", "loans", "lending", "credit") and _STATIVE_FINANCE.match(
+        sentence, m.end()
+    ):
+        return False
     if (
         word in ("fund", "funds")
         and _DEFINITE_BEFORE.search(before)
@@ -962,10 +1035,23 @@ _RANK = re.compile(
 )
 
 
+#: What makes a period's figure news: a change or a comparison ("up 15%", "from 3,000 t").
+_CHANGE = re.compile(
+    r"%|\b(?:up|down|higher|lower|more|less|compared|versus|vs|from|record|increase|decrease|"
+    r"year[- ]on[- ]year|quarter[- ]on[- ]quarter|a year (?:earlier|ago))\b",
+    re.IGNORECASE,
+)
+
+
 def _production_ok(sentence: str, m: re.Match[str]) -> bool:
     """An output figure with a change or a period, not a background size statistic."""
     if _RANK.search(sentence):
         return False
+    word = m.group(0).lower()
+    if word.startswith(("output", "production", "shipments")) and re.match(
+        r"\w+\s+(?:of|was|were|at)\b", word
+    ):
+        return bool(_CHANGE.search(sentence, m.end()))
     bare_figure = m.group(0).lower().startswith(("produced", "shipped", "mined", "sold"))
     return not (bare_figure and _RATE.search(sentence))
 
@@ -1036,11 +1122,15 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
         return None
     if GENERIC.search(sentence) or REQUEST.search(sentence) or _CHARACTERISED.search(sentence):
         return None
+    if _UNDER_REFERENCE.match(sentence):
+        return None
     # a subject that refers back to a reported event ("The expansion ...") voids triggers of
     # that event's own type; a new event of another type said of it ("The expansion will be
     # funded by a $75 million loan") is still news
     subject = _ANAPHORIC_SUBJECT.match(sentence)
     referred = _referred_types(subject.group(1)) if subject else frozenset()
+    if _MEASURE_SCOPE.search(sentence):
+        referred |= _MEASURE_TYPES
     sentence = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
     sentence = _REPLACED.sub(_blank_replaced, sentence)
     for event_type in EVENT_TYPES:
@@ -1054,6 +1144,8 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
                     and not _OF.match(sentence, _word_end(sentence, m.start()))
                     and not _LIST.match(sentence, _word_end(sentence, m.start()))
                 ):
+                    continue
+                if _ROLE_AFTER.match(sentence, m.end()):
                     continue
                 check = _CHECKS.get(event_type)
                 if check is not None and not check(sentence, m):
