@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from critmin.news.extract import extract_events
 from critmin.news.gazetteer import default_gazetteer
-from critmin.news.places import ascii_fold, embedded, subdivision_places
+from critmin.news.places import ascii_fold, city_context, embedded, subdivision_places
 
 
 def _countries(text: str) -> list[tuple[str, str]]:
@@ -100,3 +100,45 @@ def test_a_heading_on_its_own_line_heads_the_paragraphs_after_it() -> None:
         ("policy", ("CL",)),
         ("disruption", ("ZM",)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a Detroit-based maker of battery cells", [("Detroit", "US")]),
+        ("Artisanal mining resumed near Kolwezi on Monday.", [("Kolwezi", "CD")]),
+        ("the port of Antofagasta", [("Antofagasta", "CL")]),
+    ],
+)
+def test_city_names_place_an_event_where_used_as_places(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    events_text = text
+    found = [
+        (events_text[m.start : m.end], m.id)
+        for m in default_gazetteer().find(events_text)
+        if m.kind == "country" and (m.via != "city" or city_context(events_text, m.start, m.end))
+    ]
+    assert found == expected
+
+
+def test_a_city_name_used_otherwise_is_no_place() -> None:
+    # "Goma" as a word not used as a place (no locative, no "-based", no dateline)
+    text = "Goma Copper said output rose."
+    m = next(m for m in default_gazetteer().find(text) if m.via == "city")
+    assert not city_context(text, m.start, m.end)
+
+
+def test_a_dateline_city_gives_the_country() -> None:
+    text = "GOMA, 21 February - Rebels seized the tin mine, halting output, officials said."
+    events = extract_events(text, published="2025-02-21")
+    assert [e.countries for e in events] == [("CD",)]
+
+
+def test_cities_file_is_unique_and_well_formed() -> None:
+    from critmin.news.places import _cities
+
+    rows = _cities()
+    assert len(rows) > 20_000
+    assert len({name for name, _ in rows}) == len(rows)
+    assert all(len(code) == 2 and code.isupper() for _, code in rows)

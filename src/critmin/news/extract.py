@@ -35,7 +35,7 @@ from functools import cache
 from critmin.news.clean import clean_text
 from critmin.news.dates import parse_iso, sentence_date
 from critmin.news.gazetteer import Gazetteer, default_gazetteer
-from critmin.news.places import embedded
+from critmin.news.places import city_context, embedded
 from critmin.news.quantities import event_quantity
 from critmin.news.read import article_id
 from critmin.news.records import EVENT_TYPES, Article, Event, Mention
@@ -48,7 +48,8 @@ _MONEY = (
 )
 #: Nouns for a production site.
 _FACILITY = (
-    r"plants?|refiner(?:y|ies)|factor(?:y|ies)|facilit(?:y|ies)|smelters?|mines?|enterprises?"
+    r"plants?|refiner(?:y|ies)|factor(?:y|ies)|facilit(?:y|ies)|smelters?|mines?|enterprises?|"
+    r"concentrators?"
 )
 #: Trigger patterns per event type (matched case-insensitively on the sentence with company
 #: and country names blanked out).
@@ -60,6 +61,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?:suspend{_V}|halt{_V}|stop(?:s|ped)?|freez(?:e|es|ing)|froze)\b[^.;]{{0,40}}"
         r"\bexports?\b(?!\s+(?:controls?|licen[cs]))",
         r"\bexports?\b[^.;]{0,60}\b(?:not|no longer) (?:be )?(?:permitted|allowed)\b",
+        # "will no longer allow exports of gallium", "the export of bauxite is prohibited"
+        r"\b(?:no longer|not) (?:allow|permit)\w*\b[^.;]{0,20}\bexports?\b",
+        r"\bexports?\b[^.;]{0,60}\b(?:is|are|was|were|be|been) (?:hereby )?(?:prohibited|banned)\b",
         r"\b(?:suspension|halt|stoppage|freeze) (?:of|on)\b[^.;]{0,40}\bexports?\b"
         r"(?!\s+(?:controls?|licen[cs]))",
         r"\bphas(?:e|es|ed|ing) out\b[^.;]{0,40}\bexports?\b",
@@ -99,8 +103,18 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # "will need a licence to ship the metals abroad", "exporters must obtain permits"
         r"\b(?:need|needs|require|requires|required|obtain|apply for)\b[^.;,]{0,20}"
         r"\b(?:licen[cs]es?|permits?)\s+(?:to|before|for)\s+(?:export|ship|sell)\w*\b",
-        r"\bexporters\b[^.;]{0,60}\b(?:need|require|must (?:obtain|apply for|hold))\b"
+        r"\bexporters\b[^.;]{0,100}\b(?:need|require|must (?:obtain|apply for|hold))\b"
         r"[^.;,]{0,20}\b(?:licen[cs]es?|permits?|approval)\b",
+        # "subject graphite shipments to stricter checks", "subjects every export to the prior
+        # authorisation of the minister"
+        r"\bsubject\w*\b[^.;]{0,60}\b(?:exports?|shipments|sales abroad)\b[^.;]{0,60}\bto\s+"
+        r"(?:the\s+)?(?:stricter\s+|tighter\s+|prior\s+|additional\s+|new\s+)?(?:[\w-]+\s+)?"
+        r"(?:checks|scrutiny|reviews?|controls?|licen[cs]\w*|authori[sz]ation|approval|permits?)\b",
+        r"\bexport licensing requirements?\b",
+        r"\b(?:conditions|rules|procedures?|regime)\s+(?:for|on|governing)\s+(?:the\s+)?exports?\b",
+        # a standing requirement restated: "Licences for samarium ... are still needed"
+        r"\blicen[cs]es?\b[^.;]{0,120}\b(?:are|is|remain)\s+(?:still\s+)?(?:needed|required|"
+        r"in force|in place)\b",
         # "will need its approval to export", "require authorisation before exporting"
         r"\b(?:need|needs|require|requires|required)\b[^.;,]{0,20}\b(?:approval|"
         r"authori[sz]ation|consent)\s+(?:to export|before export\w*|for export\w*)",
@@ -121,6 +135,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bassets\b[^.;]{0,30}\b(?:were|was|have been|had been) frozen\b",
         r"\b(?:barred|bars|bar|prohibit\w*)\b[^.;]{0,60}\bfrom (?:dealing|doing business|"
         r"trading) with\b",
+        # "barred the exchanges from accepting metal produced in Russia"
+        r"\b(?:barred|bars|bar|prohibit\w*|banned)\b[^.;]{0,80}\bfrom (?:accepting|buying|"
+        r"importing|purchasing|handling|storing|clearing)\b",
         r"\btravel bans?\b",
         r"\brestrictive measures\b",
         r"\badd(?:s|ed|ing)?\b[^.;]{0,60}\bto (?:its|their|the|a) list of (?:entities|companies|"
@@ -132,7 +149,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\btakeover\b",
         r"\btake over\b",
         r"\bmerger\b",
-        r"\b(?:buy|buys|bought|purchase[sd]?|take|takes|took)\b[^.;]{0,50}\b(?:stake|shares|stock|equity)\b",
+        r"\b(?:buy|buys|bought|buying|purchase[sd]?|take|takes|took|taken|taking)\b[^.;]{0,50}"
+        r"\b(?:stake|shares|stock|equity)\b",
+        r"\b(?:acquir\w*|bought|buy|purchas\w*|took|taken|take)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s?"
+        r"(?:%|per cent|percent) (?:interest|holding|participation)\b",
         # buying a company, not material from one ("buy a lithium developer", not "buy
         # lithium from a producer")
         r"\b(?:buy|buys|bought|purchase[sd]?)\b(?:(?!\bfrom\b)[^.;,]){0,40}\b(?:developer|miner|"
@@ -170,6 +190,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?:raise|raised|raises|raising)\b[^.;]{{0,30}}{_MONEY}",
         r"\bcommitted\b[^.;]{0,20}(?:\$|€|£)",
         r"\bcredit (?:line|facility)\b",
+        rf"\b(?:contribut|inject|allocat|advanc|secur|obtain|arrang|receiv|earmark|"
+        rf"put(?:s|ting)? up)\w*\b[^.;,]{{0,30}}{_MONEY}",
+        r"\b(?:private placement|share placement|placement of|rights issue|equity raise|"
+        r"capital raise|bond issue|convertible notes?|gross proceeds|prepayment|"
+        r"streaming (?:deal|agreement)|royalty (?:deal|financing))\b",
         r"\blines? of credit\b",
         r"\b(?:provid(?:e|es|ed|ing)|award(?:s|ed)?|pledg(?:e|es|ed))\b[^.;,]{0,30}"
         rf"{_MONEY}",
@@ -213,8 +238,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?P<v>start\w*|began|begun|begin\w*|reach\w*|achiev\w*|declar\w*|commenc\w*|"
         r"enter\w*)\s+(?:\w+\s+)?(?:commercial|first) production\b",
         r"\b(?P<v>broke|breaks|broken) ground\b",
-        r"\b(?P<v>poured|produced|shipped)\s+(?:its\s+|the\s+)?first\s+(?:\w+\s+)?(?:concentrate|"
-        r"metal|ore|oxide|cathode|magnets?|batch|gold|doré|dore)\b",
+        r"\b(?P<v>poured|produced|shipped|delivered)\s+(?:its\s+|the\s+)?first\s+(?:[\w-]+\s+){0,3}"
+        r"(?:concentrates?|metal|ore|oxides?|cathodes?|magnets?|batch|gold|doré|dore|carbonate|"
+        r"hydroxide|sulphate|sulfate|spodumene|ingots?|product|shipment|cargo|tonnes)\b",
         rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,60}}\b(?P<v>began|has begun|started|has started|"
         r"commenced|entered) (?:commercial )?(?:production|operations?|operating)\b",
         r"\b(?P<v>began|begun|started|commenced)\s+(?:the\s+)?construction\b",
@@ -238,6 +264,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:signed|sign|signs)\b[^.;]{0,50}\b(?:agreement|accord|deal)\b",
         r"\bform(?:ed|s)? a\b[^.;]{0,30}\bventure\b",
         r"\bagree(?:s|d)? to (?:cooperate|co-operate|collaborate|work together|partner)\b",
+        r"\b(?:chose|chosen|selected|picked|named|appointed)\b[^.;]{0,60}\bas (?:its|their|a|the) "
+        r"(?:strategic |preferred |joint[- ]venture )?partner\b",
+        # passive: "an Agreement on joint geological study ... was signed between"
+        r"\b(?:agreement|memorandum|accord|mou|protocol)\b[^.;]{0,160}\b(?:was|were|has been|"
+        r"have been) signed\b",
+        # "signed a memorandum to set up a joint research centre"
+        r"\b(?:signed|sign|signs)\b[^.;]{0,30}\bmemorand(?:um|a)\b",
     ),
     "disruption": (
         rf"\bhalt{_V}\b",
@@ -254,6 +287,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bblock(?:ed|ing|s)?\b[^.;,]{0,30}\b(?:roads?|access|mines?|ports?|rail\w*|highways?|"
         r"entrances?|shipments)\b",
         r"\bpower (?:cuts?|outages?|shortages?)\b",
+        r"\b(?:killed|fatal accident|fatalit(?:y|ies)|rockfall|fall of ground|landslides?|"
+        r"mudslides?|earthquake|cyclone|derail(?:ment|ed)|evacuated|(?:pit|mine|wall|tailings|dam|shaft|roof|"
+        r"tunnel) (?:collapse|failure))\b",
+        r"\bordered\b[^.;]{0,40}\b(?:closed|shut|halted|suspended|closure|halt|suspension)\b",
         r"\bblackouts?\b",
         r"\bstopped\b",
         r"\bseized\b",
@@ -273,7 +310,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "production_update": (
         r"\b(?:produced|shipped|mined|sold)\b[^.;]{0,40}\b(?:tonnes|tons|t|kilograms|pounds|ounces|lbs)\b",
-        r"\b(?:output|production)\b[^.;,]{0,80}?\b(?:rose|fell|rises|falls|increased|decreased|"
+        r"\b(?:output|production|(?:ore|concentrate) shipments)\b[^.;,]{0,80}?\b(?:rose|fell|rises|"
+        r"falls|increased|decreased|"
         r"climbed|dropped|slipped|jumped|declined|grew|slumped|surged|reached|totalled|totaled)\b",
         # a period's figure: "reported December-quarter production of 214,000 t, up 15%"
         # (_production_ok asks for the change or comparison that makes it news)
@@ -289,15 +327,23 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"soared|plunged|slid|doubled|tripled|halved|rallied|tumbled|gained|rise|fall|jump|rises|"
         r"falls|jumps|climbs|slides|declined|increased|decreased|spiked|sank|hit)\b",
         r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged)\b[^.;]{0,25}\bprices?\b",
+        r"\b(?:futures|spot|benchmark|three-month|assessed|quoted|cash)\b[^.;]{0,60}\b(?:rose|fell|"
+        r"jumped|climbed|slumped|dropped|surged|soared|plunged|slid|slipped|rallied|tumbled|gained|lost|"
+        r"sank|eased|edged|advanced|retreated|firmed|weakened|spiked)\b(?:[^.;]|\.(?=\d)){0,30}"
+        r"(?:\d\s?(?:%|per ?cent)|(?:\$|€|£|¥|yuan|rand)\s?[\d,.]+)",
+        r"\b(?:clos|end|finish|settl)(?:ed|ing)\s+(?:\w+\s+)?[\d.]+\s?(?:%|per ?cent)\s+"
+        r"(?:higher|lower|up|down)\b",
         # a move to a per-unit price: "cobalt climbed to $30,000 a tonne"
-        r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|rallied|tumbled|"
-        r"gained|hit|reached|touched|sank|eased|edged)\b(?:[^.;]|\.\d){0,40}(?:\$|€|£|¥)\s?[\d,.]+"
+        r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|slipped|rallied|"
+        r"tumbled|gained|hit|reached|touched|sank|eased|edged)\b(?:[^.;]|\.\d){0,40}(?:\$|€|£|¥)\s?"
+        r"[\d,.]+"
         r"\s*(?:a|per|/)\s*(?:tonne|ton|t|kilogram|kg|pound|lb)\b",
     ),
     "policy": (
         r"\b(?:approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|set|"
         r"published|issued|enacted)\b[^.;]{0,60}\b(?:law|laws|decree|strategy|regulations?|code|"
-        r"royalt(?:y|ies)|tax|taxes|tariffs?|quotas?|stockpile|list|act|bill|policy|framework)\b",
+        r"royalt(?:y|ies)|tax|taxes|tariffs?|quotas?|stockpile|list|act|bill|policy|framework|"
+        r"rules?|ordinance|directive|resolution|regime|levy|duty|duties|incentives?|subsid(?:y|ies))\b",
         r"\b(?:law|decree)\b[^.;]{0,40}\b(?:takes? effect|came into force|enters? into force)\b",
         r"\b(?:imposed|introduced|announced|declared|extended|lifted)\b[^.;,]{0,40}\bmoratorium\b",
         r"\bnationali[sz](?:ed|es|e|ation)\b",
@@ -312,6 +358,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:royalt(?:y|ies)|(?:production|mining|output) quotas?|windfall tax|levy|levies)\b",
         r"\b(?:rais|increas|build|expand|boost|replenish|doubl)\w*\b[^.;]{0,30}"
         r"\b(?:strategic |national |state )?(?:stockpiles?|reserves? of)\b",
+        # passive instruments: "the royalty tariff for nickel ore has been raised"
+        r"\b(?:royalt(?:y|ies)|tax|taxes|tariffs?|levy|levies|duty|duties|"
+        r"(?:production|mining) quotas?)\b[^.;]{0,60}\b(?:has been|have been|was|were|is|are) "
+        r"(?:raised|increased|cut|lowered|reduced|set|revised|introduced|imposed|doubled|halved|abolished|adjusted)\b",
         # a state purchase for a stockpile: "issued a tender to buy cobalt for the national
         # defense stockpile"
         r"\b(?:tender|buy|purchase|procure|acquire)\w*\b[^.;]{0,80}\b(?:for|into|to)\s+(?:the|its|a)\s+"
@@ -326,31 +376,37 @@ _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
 #: Word stems at least one of which every trigger of a type contains: a cheap filter run
 #: before the full patterns (which are slower, with their bounded gaps).
 _STEMS: dict[str, str] = {
-    "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export|bar|forb|embargo|ceas|longer",
+    "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export|bar|forb|embargo|ceas|longer|"
+    "allow|permit",
     "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control|quota|"
-    "obtain|apply|"
+    "obtain|apply|subject|"
     "need|requir",
     "sanction": "sanction|entity|blacklist|designat|asset|sdn|military|unverified|ofac|froze|"
     "freez|bar|prohibit|travel|specially|add|restrictive",
     "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas|completed|"
-    "closed|announced|agreed|finali|nationali",
+    "closed|announced|agreed|finali|nationali|taken|taking|buying",
     "offtake": "offtake|supply|supplie|sales|buy|purchas|agree|contract|long-term|sell|"
     "sold|deliver",
     "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit|provid|award|pledg|"
-    "line",
+    "line|contribut|inject|allocat|advanc|secur|obtain|arrang|receiv|earmark|put|placement|"
+    "rights|equity|capital|bond|convertible|proceeds|prepayment|streaming|royalty",
     "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new|"
     "uncovered|intersected|delineated|field|survey|drill|"
     "reported|announced|published|declared|unveiled",
     "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad|add",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
     "commercial|first|new|broke|breaks|broken|final|came|come|announced|unveiled|approved|"
-    "complet|establish|set|develop|put|poured|produced|shipped",
-    "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form|agree|framework",
+    "complet|establish|set|develop|put|poured|produced|shipped|delivered",
+    "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form|agree|framework|"
+    "chose|chosen|selected|picked|named|appointed",
     "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
-    "outage|disrupt|curtail|block|power|blackout|walk|downed|industrial|rationing|load|forc",
+    "outage|disrupt|curtail|block|power|blackout|walk|downed|industrial|rationing|load|forc|"
+    "killed|fatal|rockfall|fall|landslide|mudslide|earthquake|cyclone|derail|evacuat|pit|wall|"
+    "tailings|dam|roof|tunnel|ordered",
     "production_update": "produced|output|production|shipped|mined|sold|guidance|shipments",
     "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|"
-    "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged",
+    "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged|futures|spot|benchmark|three|"
+    "assessed|quoted|cash|clos|end|finish|settl|slipped",
     "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
     "tender|buy|purchas|procur|acquir|"
     "set|published|issued|enacted|law|decree|declared|extended|lifted|nationali|launched|created|"
@@ -361,6 +417,8 @@ _PREFILTER: dict[str, re.Pattern[str]] = {
     t: re.compile(rf"\b(?:{_STEMS[t]})", re.IGNORECASE) for t in EVENT_TYPES
 }
 _WORD = re.compile(r"[\w-]+")
+#: Words and masked names ("####"), for counting a fragment's length.
+_TOKEN = re.compile(r"[\w#-]+")
 
 
 @cache
@@ -380,9 +438,35 @@ def _candidate_types(sentence: str) -> frozenset[str]:
 #: Words that make a sentence speculation rather than news.
 SPECULATIVE = re.compile(
     r"\b(?:could|might|considering|consider|considers|mulling|weighing|studying|if|unless|"
-    r"whether|forecasts?|forecasted|predicts?|predicted|expects?|expected to|analysts?|possible|"
-    r"possibly|potential|potentially|rumou?rs?|rumou?red|reportedly|wants?|hopes?|aims?|seeks?|seeking|sought|"
-    r"would like|would (?:need|have) to)\b"
+    r"whether|forecasts?(?!\s+(?:resources|reserves))|forecasted|predicts?|predicted|expects?|"
+    r"expected to|analysts?|possibilit(?:y|ies)|discuss\w*|negotiating|in talks|"
+    r"possibly|potentially|rumou?rs?|rumou?red|reportedly|wants?|hopes?|aims?|seeks?|seeking|"
+    r"sought|would like|would (?:need|have) to)\b"
+)
+#: "possible"/"potential" void a trigger they modify ("a potential export ban"), not one they
+#: do not ("no longer allow exports of ... materials with possible military uses").
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:possible|potential|proposed|mooted|planned)\s+(?:[\w-]+\s+)?$", re.I
+)
+#: A measure only proposed ("a Senate proposal to ban exports", "a bill that would ban") is
+#: not decided, unless the sentence reports its adoption.
+_PROPOSED = re.compile(
+    r"\b(?:proposals?|bills?|draft|motions?|push|bid|threat|calls?)\s+(?:that\s+would\s+|"
+    r"to\s+)(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_ADOPTED = re.compile(
+    r"\b(?:approved|adopted|passed|enacted|ratified|signed into law|endorsed)\b", re.IGNORECASE
+)
+#: A hypothetical "would" ("Any outage would bite") outside reported speech or a decision
+#: ("said it would build").
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|announced|told|added|agreed|decided|confirmed|stated|pledged|promised|"
+    r"ruled|warned|noted|reported|declared|indicated|informed|notified|insisted|wrote|"
+    r"according|vowed|committed|planned|expected|approved|adopted|passed|enacted|ratified|"
+    r"signed|voted|ordered|issued|published|decreed)\b",
+    re.IGNORECASE,
 )
 #: Conditions void the whole sentence ("If confirmed, the find would...").
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
@@ -475,6 +559,9 @@ _DURATIVE = re.compile(
 #: A negation that states a prohibition ("will no longer be allowed") reports a ban, not a denial.
 _PROHIBITIVE = re.compile(
     r"\b(?:not|no longer)\s+(?:be\s+)?(?:permitted|allowed)\b|"
+    r"\b(?:not|no longer)\s+(?:allow|permit)\w*(?=[^.;]{0,20}\bexports?\b)|"
+    r"\bno\s+(?:export\s+)?(?:permits?|licen[cs]es?|recommendations?|approvals?)\s+(?:shall|will|"
+    r"would|is to|are to)\s+be\s+(?:issued|granted)\b|"
     # a refusal to license is a prohibition: "will no longer grant permits to export"
     r"\b(?:not|no longer)\s+(?:grant|issue|approve)\w*\b(?=[^.;]{0,20}\b(?:permits?|licen[cs]es?|"
     r"approvals?)\s+(?:to|for)\s+export)",
@@ -527,8 +614,43 @@ _SUBJECT_TYPES: dict[str, frozenset[str]] = {
 #: of an instrument already reported: it refers back, whatever its triggers.
 _UNDER_REFERENCE = re.compile(
     r"^\W*(?:under|through|as part of|in line with|per)\s+(?:the|this|that|its|their)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:memorand(?:um|a)|agreements?|deals?|accords?|mou|pact|partnership|"
+    r"(?:[\w-]+\s+){0,2}(?P<noun>memorand(?:um|a)|agreements?|deals?|accords?|mou|pact|partnership|"
     r"arrangements?|framework|law|decree|rules|regulations?|scheme|system|measures?)\b",
+    re.IGNORECASE,
+)
+_MEASURE_LIKE = frozenset({"export_ban", "export_control", "sanction", "policy"})
+_PACT_LIKE = frozenset({"partnership", "offtake"})
+#: The event types an instrument named by "Under the ..." stands for.
+_UNDER_TYPES: dict[str, frozenset[str]] = {
+    "memorandum": _PACT_LIKE,
+    "memoranda": _PACT_LIKE,
+    "agreement": _PACT_LIKE,
+    "deal": _PACT_LIKE | {"acquisition"},
+    "accord": _PACT_LIKE,
+    "mou": _PACT_LIKE,
+    "pact": _PACT_LIKE,
+    "partnership": _PACT_LIKE,
+    "arrangement": _PACT_LIKE,
+    "framework": _PACT_LIKE | _MEASURE_LIKE,
+    "law": _MEASURE_LIKE,
+    "decree": _MEASURE_LIKE,
+    "rule": _MEASURE_LIKE,
+    "regulation": _MEASURE_LIKE,
+    "scheme": _MEASURE_LIKE,
+    "system": _MEASURE_LIKE,
+    "measure": _MEASURE_LIKE,
+}
+#: "The two will form a joint venture": the parties of a partnership already reported.
+_THE_PARTIES = re.compile(
+    r"^\W*(?:the two|both)(?:\s+(?:companies|firms|sides|parties|groups|governments|countries|"
+    r"partners|ministries|agencies))?\s+(?:will|would|have|had|also|plan|agreed|are|were)\b",
+    re.IGNORECASE,
+)
+#: Advice in the imperative ("First, fund a reserve agency"): an opinion, not a report.
+_IMPERATIVE = re.compile(
+    r"^\W*(?:(?:first|second|third|fourth|next|finally|instead|then|also|above all)\s*,?\s+)?"
+    r"(?:fund|ban|build|impose|create|set up|lend|invest|stockpile|restrict|subsidi[sz]e|buy|give|"
+    r"require|introduce|expand|develop|launch|stop|cut|raise|lower|sign|tax|cap|curb|finance)\s",
     re.IGNORECASE,
 )
 #: A trigger noun modifying a role ("a sanctions lawyer", "export control experts") names a
@@ -567,7 +689,7 @@ REQUEST = re.compile(
 )
 #: A trigger preceded by these refers back to an event already reported.
 _ANAPHORA = re.compile(r"\b(?:the|its|their|this|that|these|those)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_OF = re.compile(r"\s+of\b")
+_OF = re.compile(r"(?:\s+by\s+(?:the\s+)?[\w#-]+(?:\s+[\w#-]+)?)?\s+of\b")
 #: "its sanctions list", "its control list": adding to a list is news, not a back-reference
 _LIST = re.compile(r"\s+lists?\b", re.IGNORECASE)
 _COMPARISON = re.compile(
@@ -603,9 +725,12 @@ _CHARACTERISED = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.-]*\s+$")
+#: "ASTANA, 8 September 2025 (Interfax) - ", "GOMA/WASHINGTON, 21 February - ", "KINSHASA - ":
+#: a capitalised place, an optional date and agency, then a dash.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,40}),\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|"
-    r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*(?:\((?P<agency>[^)]{1,80})\))?\s*[—–-]{1,2}\s*"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{2,40}?)(?:,\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?"
+    r"(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?))?\s*(?:\((?P<agency>[^)]{1,80})\))?"
+    r"\s*[—–-]{1,2}\s+"
 )
 _ABBREVIATIONS = frozenset(
     [
@@ -761,6 +886,78 @@ def _in_company_name(text: str, m: Mention) -> bool:
     return m.kind == "country"
 
 
+#: A capitalised word of a name; a dot only inside it ("S.A"), so "Brazil." ends a sentence.
+_CAP = r"[A-Z][\w&'\u2019-]*(?:\.(?=\w)[\w&'\u2019-]*)*"
+#: Names an article marks as a company's: a capitalised run before an exchange ticker
+#: ("Niobium Gate Resources Ltd (ASX: NBG)") or before an appositive naming its trade
+#: ("Bushveld Crest Platinum, the Johannesburg-based miner").
+_TICKER_NAME = re.compile(
+    rf"(?:{_CAP}[ \t]+){{0,5}}{_CAP}(?=[ \t]*\((?:ASX|TSXV?|TSX-V|NYSE|NASDAQ|Nasdaq|LSE|AIM|JSE|"
+    r"HKEX|SGX|KOSDAQ|KRX|SSE|SZSE|BSE|NSE|OTCQ[BX]|OTC|IDX|FSE|XETRA|CSE|NZX|PSE)\s*:)"
+)
+_APPOSITIVE_NAME = re.compile(
+    rf"(?:{_CAP}[ \t]+){{1,4}}{_CAP}(?=,[ \t]+(?:the|a|an)\s+(?:[\w'-]+\s+){{0,3}}(?:miner|company|"
+    r"producer|explorer|developer|group|firm|refiner|operator|maker|trader|smelter)\b)"
+)
+
+
+_SUFFIXED_NAME = re.compile(
+    rf"(?<![\w&.-]){_CAP}(?=(?:[ \t]+{_CAP}){{0,2}}?[ \t]+(?:JSC|Ltd|Limited|Inc|Corp|Corporation|"
+    r"Plc|PLC|AG|SA|S\.A|GmbH|Holdings|LLC|NL|Tbk|Berhad|Bhd)\b)"
+)
+
+
+def _company_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the company names an article marks itself.
+
+    A ticker, an appositive or a corporate suffix marks a name; later occurrences of its first
+    two words ("Niobium Gate") are the same company.
+    """
+    spans = [
+        (m.start(), m.end()) for p in (_TICKER_NAME, _APPOSITIVE_NAME) for m in p.finditer(text)
+    ]
+    for m in _SUFFIXED_NAME.finditer(text):
+        suffix = _CORPORATE_SUFFIX.match(text, m.end())
+        if suffix is not None:
+            spans.append((m.start(), suffix.end()))
+    # "Perth-based Acme Ltd": the home place describes the company, it is not part of its name
+    spans = [(_past_based(text, a, b), b) for a, b in spans]
+    shorts = set()
+    for start, end in spans:
+        words = text[start:end].split()
+        if len(words) >= 2:
+            shorts.add(" ".join(words[:2]))
+    for short in shorts:
+        spans += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(short)}\b", text)]
+    return spans
+
+
+_BASED_WORD = re.compile(r"[\w.'\u2019-]*-based\s+")
+
+
+def _past_based(text: str, start: int, end: int) -> int:
+    """Start of a company name after any "X-based" words opening the span."""
+    while (m := _BASED_WORD.match(text, start)) and m.end() < end:
+        start = m.end()
+    return start
+
+
+def _in_marked_name(spans: list[tuple[int, int]], m: Mention) -> bool:
+    """Whether a mention lies strictly inside a company name the article marks."""
+    return any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans)
+
+
+def _city_ok(text: str, m: Mention, datelines: dict[int, int]) -> bool:
+    """Whether a town's name places the event here.
+
+    It does in a dateline ("GOMA, 21 February -") and where the text uses it as a place ("in
+    Goma", "a Detroit-based maker").
+    """
+    if any(a <= m.start < b for a, b in datelines.items()):
+        return True
+    return city_context(text, m.start, m.end)
+
+
 def _is_comparison(text: str, m: Mention) -> bool:
     return bool(_COMPARISON.search(text[max(0, m.start - 30) : m.start]))
 
@@ -802,23 +999,40 @@ def extract_events(
         if m:
             skip_until[para.start()] = para.start() + m.end()
             dateline_text.append(m.group(0))
-            if reference is None:
+            if reference is None and m["date"]:
                 reference = sentence_date(m["date"])
     year = reference.year if reference else None
     # "US$770" is a currency, not the United States
+    spans = _company_spans(text)
     mentions = [
         m
         for m in gaz.find(text, year=year)
         if not _in_company_name(text, m)
+        and not (m.kind in ("country", "commodity") and _in_marked_name(spans, m))
         and not (m.kind == "country" and text[m.end : m.end + 1] == "$")
         and not (m.via == "region" and embedded(text, m.start, m.end))
+        and not (m.via == "city" and not _city_ok(text, m, skip_until))
     ]
     local_homes = []
     for based in _BASED.finditer(text):
         where = [m.id for m in gaz.find(based["place"], year=year) if m.kind == "country"]
         if where:
             local_homes.append((based["name"].split()[0], where[0]))
-    title_mentions = gaz.find(article.title, year=year) if article.title else []
+    title_mentions = []
+    if article.title:
+        # the body's company names hold in the headline too ("Bushveld Crest Platinum cuts ...")
+        names = {text[a:b] for a, b in spans if " " in text[a:b]}
+        t_spans = _company_spans(article.title) + [
+            (m.start(), m.end())
+            for n in names
+            for m in re.finditer(rf"\b{re.escape(n)}\b", article.title)
+        ]
+        title_mentions = [
+            m
+            for m in gaz.find(article.title, year=year)
+            if not _in_company_name(article.title, m)
+            and not (m.kind in ("country", "commodity") and _in_marked_name(t_spans, m))
+        ]
 
     dateline_country = None
     for line in dateline_text:
@@ -931,6 +1145,50 @@ def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
     return _foreground(before, verb, durative=("build", "construct", "develop", "establish"))
 
 
+#: "industries that upgrade crude metal": a relative "that" after a noun (not after a verb of
+#: saying or deciding, where "that" opens the reported clause).
+_THAT_RELATIVE = re.compile(r"\b(?P<w>[\w-]+)\s+that\s+(?:[\w#'-]+\s+){0,2}$", re.IGNORECASE)
+_COMPLEMENT_HOSTS = frozenset(
+    {
+        "said",
+        "says",
+        "say",
+        "announced",
+        "confirmed",
+        "added",
+        "stated",
+        "reported",
+        "noted",
+        "decided",
+        "agreed",
+        "ordered",
+        "ruled",
+        "told",
+        "so",
+        "such",
+        "now",
+        "given",
+        "showed",
+        "shows",
+        "means",
+        "meant",
+        "believes",
+        "expects",
+        "hopes",
+        "warned",
+        "insisted",
+        "indicated",
+        "informed",
+        "revealed",
+        "disclosed",
+        "declared",
+        "clear",
+        "certain",
+        "sure",
+    }
+)
+
+
 def _foreground(before: str, verb: str, durative: tuple[str, ...]) -> bool:
     """Whether a trigger verb, with the sentence ``before`` it, reports rather than describes.
 
@@ -944,6 +1202,9 @@ def _foreground(before: str, verb: str, durative: tuple[str, ...]) -> bool:
         if _GERUND_HOST.search(before):
             return False
     if _RELATIVE.search(before):
+        return False
+    that = _THAT_RELATIVE.search(before)
+    if that and that["w"].lower() not in _COMPLEMENT_HOSTS:
         return False
     if re.search(r"\bto\s+$", before):
         host = before[: before.rstrip().rfind(" ") + 1]
@@ -995,6 +1256,14 @@ _STATIVE_FINANCE = re.compile(
 )
 
 
+_TRANSACTION = re.compile(
+    r"\b(?:secur|rais|obtain|arrang|clos|approv|provid|receiv|sign|agree|won|grant|extend|"
+    r"announc|complet|award|commit|land|finali[sz]|back|support)(?:e|es|ed|ing|s|d|ted|ting)?\b|"
+    r"\bunderwrit\w*",
+    re.IGNORECASE,
+)
+
+
 def _financing_ok(sentence: str, m: re.Match[str]) -> bool:
     """Whether a financing trigger reports money lent, raised or granted.
 
@@ -1005,6 +1274,11 @@ def _financing_ok(sentence: str, m: re.Match[str]) -> bool:
     before = sentence[: m.start()]
     if word in ("financing", "funding", "loans", "lending", "credit") and _STATIVE_FINANCE.match(
         sentence, m.end()
+    ):
+        return False
+    # a bare noun ("coordinate public financing where appropriate") needs an amount or a deal
+    if word in ("financing", "funding") and not (
+        re.search(_MONEY, sentence) or _TRANSACTION.search(sentence)
     ):
         return False
     if (
@@ -1056,13 +1330,36 @@ def _production_ok(sentence: str, m: re.Match[str]) -> bool:
     return not (bare_figure and _RATE.search(sentence))
 
 
+#: A security's price ("Iluka shares closed 4% higher") is not a commodity price.
+_SECURITY = re.compile(
+    r"\b(?:shares?|stocks?|equit(?:y|ies)|index|indices|bonds?|yields?|ADRs?|stock price|"
+    r"market value|market capitali[sz]ation)\b",
+    re.IGNORECASE,
+)
+
+
+def _price_ok(sentence: str, m: re.Match[str]) -> bool:
+    """A commodity's price moved, not a share's."""
+    return not _SECURITY.search(sentence[max(0, m.start() - 60) : m.end()])
+
+
 #: Extra checks a trigger of a type must pass.
 _CHECKS = {
     "production_update": _production_ok,
     "new_capacity": _new_capacity_ok,
     "capacity_expansion": _expansion_ok,
     "financing": _financing_ok,
+    "price_move": _price_ok,
 }
+
+
+#: A further line or stage at a site that already runs ("the second line ... has been put into
+#: operation") adds capacity; it does not create a new producer.
+_ADDED_UNIT = re.compile(
+    r"\b(?:second|third|fourth|fifth|additional|another|extra)\s+(?:[\w-]+\s+){0,2}(?:lines?|"
+    r"stages?|phases?|trains?|units?|kilns?|furnaces?|potlines?|modules?|circuits?)\b",
+    re.IGNORECASE,
+)
 
 
 def _clause(sentence: str, m: re.Match[str]) -> str:
@@ -1075,6 +1372,23 @@ def _clause(sentence: str, m: re.Match[str]) -> str:
             end = b.start()
             break
     return sentence[start:end]
+
+
+#: A trigger modifying "prices" ("long-term contract prices", "export ban talk") names a market
+#: quantity, not an event.
+_MODIFIES_PRICE = re.compile(r"\s+(?:prices?|price levels?|premiums?|discounts?)\b", re.IGNORECASE)
+
+
+def _inside_characterisation(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the trigger is what "described X as Y" characterises.
+
+    "described Western sanctions as illegal" is an opinion of the sanctions; "had intersected
+    mineralisation ... and described it as a new discovery" reports the find before it.
+    """
+    return any(
+        c.start() <= m.start() and m.end() <= c.end() + 40
+        for c in _CHARACTERISED.finditer(sentence)
+    )
 
 
 def _asserted(clause: str) -> bool:
@@ -1120,15 +1434,31 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
         return None
     if _CONDITIONAL.search(sentence):
         return None
-    if GENERIC.search(sentence) or REQUEST.search(sentence) or _CHARACTERISED.search(sentence):
+    if GENERIC.search(sentence) or REQUEST.search(sentence):
         return None
-    if _UNDER_REFERENCE.match(sentence):
+    # a fragment of three words or fewer ("Use of funds") is a heading, not a report
+    if len(_TOKEN.findall(sentence)) <= 3:
+        return None
+    # "would" outside reported speech or a decision is a hypothetical ("Any outage would bite")
+    would = _WOULD.search(sentence)
+    if would is not None and not _REPORTED.search(sentence[: would.start()]):
+        return None
+    # "Under the agreement," spells out the instrument already reported: its own types are
+    # void; a new event of another type ("will advance US$150 million as a prepayment") stands
+    under = _UNDER_REFERENCE.match(sentence)
+    if _IMPERATIVE.match(sentence):
         return None
     # a subject that refers back to a reported event ("The expansion ...") voids triggers of
     # that event's own type; a new event of another type said of it ("The expansion will be
     # funded by a $75 million loan") is still news
     subject = _ANAPHORIC_SUBJECT.match(sentence)
     referred = _referred_types(subject.group(1)) if subject else frozenset()
+    if under is not None:
+        referred |= _UNDER_TYPES.get(
+            under.group("noun").lower().rstrip("s"), frozenset(EVENT_TYPES)
+        )
+    if _THE_PARTIES.match(sentence):
+        referred |= {"partnership"}
     if _MEASURE_SCOPE.search(sentence):
         referred |= _MEASURE_TYPES
     sentence = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
@@ -1145,13 +1475,24 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
                     and not _LIST.match(sentence, _word_end(sentence, m.start()))
                 ):
                     continue
-                if _ROLE_AFTER.match(sentence, m.end()):
+                if _ROLE_AFTER.match(sentence, m.end()) or _MODIFIES_PRICE.match(sentence, m.end()):
+                    continue
+                before = sentence[max(0, m.start() - 60) : m.start()]
+                if _HEDGE_BEFORE.search(before):
+                    continue
+                if _PROPOSED.search(before) and not _ADOPTED.search(sentence):
+                    continue
+                if _inside_characterisation(sentence, m):
                     continue
                 check = _CHECKS.get(event_type)
                 if check is not None and not check(sentence, m):
                     continue
                 if not _asserted(_clause(sentence, m)):
                     continue
+                if event_type == "new_capacity" and _ADDED_UNIT.search(
+                    sentence, max(0, m.start() - 80), m.end() + 40
+                ):
+                    return "capacity_expansion", m
                 return event_type, m
     return None
 

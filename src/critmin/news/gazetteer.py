@@ -24,7 +24,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from critmin.news.places import subdivision_places
+from critmin.news.places import city_places, subdivision_places
 from critmin.news.records import Mention
 
 #: Kinds of entity, and their priority when two entries share a surface (higher wins).
@@ -192,7 +192,8 @@ class Gazetteer:
         return [
             Mention(start, stop, entry.kind, entry.id, text[start:stop], entry.via)
             for start, stop, entry, accepted in kept
-            if accepted
+            # "ignore" entries ("salt flats") only shield a commodity word from matching
+            if accepted and entry.kind != "ignore"
         ]
 
     def _disambiguate(
@@ -333,6 +334,8 @@ def _lexicon_entries() -> Iterable[Entry]:
             yield Entry(name, "country", code, "demonym", _case_for(name, "country"))
     for name, (code, start, end) in (lex.get("leaders") or {}).items():
         yield Entry(name, "country", code, "leader", "proper", (int(start), end))
+    for name in lex.get("not_commodities") or ():
+        yield Entry(name, "ignore", name, "name", "any", override=True)
     for slug, names in (lex.get("commodities") or {}).items():
         for name in names:
             yield Entry(
@@ -351,6 +354,12 @@ def default_gazetteer() -> Gazetteer:
     entries += [
         Entry(name, "country", code, "region", "proper")
         for name, code in subdivision_places(taken, stopwords)
+    ]
+    taken += [e.surface for e in entries[len(taken) :]]
+    # towns and cities (GeoNames): used as places only in a place's context (critmin.news.places)
+    entries += [
+        Entry(name, "country", code, "city", "proper")
+        for name, code in city_places(taken, stopwords)
     ]
     return Gazetteer(
         entries=entries,

@@ -25,10 +25,12 @@ added ("Ömnögovĭ" -> "Omnogovi").
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
+from importlib import resources
 
 import pycountry
 
@@ -216,3 +218,45 @@ def embedded(text: str, start: int, end: int) -> bool:
         if word[:1].isupper() and word.casefold() not in _REGION_NOUNS:
             return True
     return False
+
+
+@cache
+def _cities() -> tuple[tuple[str, str], ...]:
+    """(name, ISO alpha-2) from ``cities.csv`` (GeoNames; see ``scripts/make_cities.py``)."""
+    text = resources.files("critmin.news").joinpath("cities.csv").read_text(encoding="utf-8")
+    return tuple((row["name"], row["alpha2"]) for row in csv.DictReader(text.splitlines()))
+
+
+def city_places(taken: Iterable[str] = (), stopwords: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(surface, ISO alpha-2) for towns and cities of 15,000 people or more.
+
+    A city's name places an event only where the text uses it as a place (see
+    :func:`city_context`): many are also surnames or firms.
+    """
+    skip = {s.casefold() for s in taken} | {s.casefold() for s in stopwords}
+    out: list[tuple[str, str]] = []
+    for name, code in _cities():
+        for surface in dict.fromkeys((name, ascii_fold(name))):
+            if surface.casefold() not in skip:
+                out.append((surface, code))
+    return out
+
+
+#: What makes a capitalised name a place: a locative preposition before it ("in Goma", "the
+#: town of Kolwezi", "outside Townsville") or "-based" after it ("a Detroit-based maker").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|around|from|to|via|(?:city|town|port|province|district|region|"
+    r"municipality) of)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|"
+    r"western|central)(?:ern)?\s+)?$",
+    re.IGNORECASE,
+)
+_BASED_AFTER = re.compile(r"-based\b")
+
+
+def city_context(text: str, start: int, end: int) -> bool:
+    """Whether the city name at ``text[start:end]`` is used as a place here."""
+    if _BASED_AFTER.match(text, end):
+        return True
+    if embedded(text, start, end):
+        return False
+    return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 40), start))
