@@ -895,3 +895,102 @@ def test_a_company_marked_by_ticker_or_appositive_lends_no_commodity():
     got = _key(text)
     assert ("discovery", ["BR"], ["rare-earths"]) in got
     assert ("production_update", ["ZA"], ["palladium"]) in got
+
+
+# Heldout-9 round: general rules, our own sentences (no heldout9 name, place or figure).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Peru will require exporters of copper, zinc and silver concentrates to obtain "
+            "licences.",
+            ["export_control"],
+        ),
+        (
+            "Gabon will replace its halt of manganese exports with annual quotas.",
+            ["export_control"],
+        ),
+        (
+            "Acme Metals said it would place its nickel concentrator in Australia on care and "
+            "maintenance from July.",
+            ["disruption"],
+        ),
+        ("Refined tin exports from Bolivia fell to zero in March.", ["disruption"]),
+        (
+            "Acme Mining agreed to buy the remaining 30% of the copper mine in Zambia from its "
+            "partner.",
+            ["acquisition"],
+        ),
+        (
+            "Acme Uranium signed its first sales contract, agreeing to deliver uranium to a "
+            "utility in France.",
+            ["offtake"],
+        ),
+        (
+            "Acme Lithium has started producing lithium hydroxide at its plant in Argentina.",
+            ["new_capacity"],
+        ),
+        (
+            "A nickel sulphate plant near Jakarta built by a joint venture between two local "
+            "groups started production this week.",
+            ["new_capacity"],
+        ),
+        # a decimal amount does not break the gap between verb and object
+        (
+            "Canberra said it would set up a A$1.2 billion strategic reserve for rare earths.",
+            ["policy"],
+        ),
+    ],
+)
+def test_heldout9_round_phrasings(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the deposit already reported
+        ("The new zone lies 3 km north of last year's lithium drilling in Canada.", []),
+        # a complement clause whose subject is the measure already reported
+        (
+            "The ministry said the measures freeze any assets the firms hold in Britain.",
+            [],
+        ),
+        (
+            "Governments have stopped short of sanctioning the largest nickel producer in Russia.",
+            [],
+        ),
+        # capitalised analysts are still analysts
+        ("Analysts said a final investment decision on the Chilean copper mine was likely.", []),
+        # a study of building is not building
+        (
+            "Both firms signed an accord to study building a rare earth magnet plant in Japan.",
+            ["partnership"],
+        ),
+        # cumulative spending since a year is background
+        (
+            "Chinese firms have spent more than $1.4 billion acquiring lithium mines in Mali "
+            "since 2021.",
+            [],
+        ),
+    ],
+)
+def test_heldout9_round_non_events(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+def test_a_title_case_commodity_after_a_name_word_is_part_of_the_name():
+    got = _key(
+        "A Japanese trader agreed to buy dysprosium oxide from Australia's Kimberley Heavy "
+        "Rare Earths for ten years."
+    )
+    assert got == [("offtake", ["AU", "JP"], ["dysprosium"])]
+    # opening a sentence, a Title Case commodity is the commodity
+    assert _key("Lithium prices in Chile fell 5% on Monday.") == [
+        ("price_move", ["CL"], ["lithium"])
+    ]
+
+
+def test_the_kingdom_is_the_main_country():
+    text = "Saudi Arabia. The kingdom signed a memorandum with Japan on rare earth supply."
+    assert _key(text) == [("partnership", ["JP", "SA"], ["rare-earths"])]

@@ -92,7 +92,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bexport controls?\b",
         r"\bexport (?:licen[cs](?:e|es|ing)|permits?|restrictions?|curbs?|quotas?)\b",
         r"\brequire (?:a |an )?(?:export )?(?:licen[cs]e|permit)s?\b",
-        r"\brequir\w*\b[^.;,]{0,40}\bto obtain\b[^.;,]{0,20}\b(?:licen[cs]es?|permits?)\b",
+        r"\brequir\w*\b[^.;]{0,100}\bto obtain\b[^.;,]{0,20}\b(?:licen[cs]es?|permits?)\b",
         rf"\b(?:restrict{_V}|curb{_V}|limit{_V}|tighten{_V})\b[^.;]{{0,30}}\bexports?\b",
         r"\bexports?\b[^.;]{0,60}\b(?:require|need)s? (?:a |an )?(?:licen[cs]e|permit)",
         r"\bend-use reviews?\b",
@@ -100,6 +100,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:licen[cs]\w*|quotas?)\b[^.;,]{0,40}\bexports?\b",
         r"\bexports?\b[^.;,]{0,40}\bquota (?:system|regime|scheme)s?\b",
         r"\bexports?\b[^.;,]{0,40}\b(?:system|regime|scheme) of (?:\w+ )?quotas\b",
+        r"\bexports?\b[^.;,]{0,30}\bquotas?\b",
         # "will need a licence to ship the metals abroad", "exporters must obtain permits"
         r"\b(?:need|needs|require|requires|required|obtain|apply for)\b[^.;,]{0,20}"
         r"\b(?:licen[cs]es?|permits?)\s+(?:to|before|for)\s+(?:export|ship|sell)\w*\b",
@@ -151,6 +152,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bmerger\b",
         r"\b(?:buy|buys|bought|buying|purchase[sd]?|take|takes|took|taken|taking)\b[^.;]{0,50}"
         r"\b(?:stake|shares|stock|equity)\b",
+        r"\b(?:acquir\w*|bought|buy|purchas\w*|took|taken|take)\b[^.;]{0,30}\b(?:the remaining\s+)?"
+        r"\d+(?:[.\u00b7]\d+)?\s?(?:%|per cent|percent) of\b(?![^.;]{0,40}\b(?:output|production|"
+        r"supply|sales|volumes?|offtake)\b)",
+        r"\btaking full ownership\b|\btakes? full (?:ownership|control)\b",
         r"\b(?:acquir\w*|bought|buy|purchas\w*|took|taken|take)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s?"
         r"(?:%|per cent|percent) (?:interest|holding|participation)\b",
         # buying a company, not material from one ("buy a lithium developer", not "buy
@@ -168,8 +173,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "offtake": (
         r"\bofftakes?\b",
         r"\bsupply (?:agreement|deal|contract)s?\b",
-        r"\bsales agreement\b",
-        r"\b(?:agreed|agrees|agreement|contract|deal) to (?:supply|sell|deliver|buy|purchase)\b",
+        r"\bsales (?:agreement|contract)s?\b",
+        r"\b(?:agreed|agrees|agreeing|agreement|contract|deal) to (?:supply|sell|deliver|buy|"
+        r"purchase)\b",
         r"\b(?:buy|buys|bought|purchase[sd]?)\b[^.;,]{0,40}\b(?:output|production)\b",
         r"\blong-term (?:supply )?(?:contract|supply|sales)\b",
         r"\b(?:supply|supplies|supplied|deliver(?:s|ed)?|sell|sells|sold)\b[^.;]{0,60}\bunder\s+"
@@ -207,7 +213,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"ore ?bod(?:y|ies)|lodes?|seams?|occurrences?|outcrops?|dykes?|dikes?|anomal(?:y|ies))\b",
         r"\b(?:geologists|drilling|exploration|field team|survey team|drill holes?)\b[^.;]{0,40}"
         r"\b(?:found|identified|revealed|intersected)\b",
-        r"\bnew (?:deposit|zone|discovery)\b",
+        r"(?<!\bthe )\bnew (?:deposit|zone|discovery)\b",
         r"\b(?:reported|announced|published|declared|unveiled)\b[^.;,]{0,30}\bmaiden "
         r"(?:mineral |ore )?(?:resource|reserve)\b",
     ),
@@ -241,9 +247,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?P<v>poured|produced|shipped|delivered)\s+(?:its\s+|the\s+)?first\s+(?:[\w-]+\s+){0,3}"
         r"(?:concentrates?|metal|ore|oxides?|cathodes?|magnets?|batch|gold|doré|dore|carbonate|"
         r"hydroxide|sulphate|sulfate|spodumene|ingots?|product|shipment|cargo|tonnes)\b",
-        rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,60}}\b(?P<v>began|has begun|started|has started|"
+        rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,120}}\b(?P<v>began|has begun|started|has started|"
         r"commenced|entered) (?:commercial )?(?:production|operations?|operating)\b",
         r"\b(?P<v>began|begun|started|commenced)\s+(?:the\s+)?construction\b",
+        # "has started producing lithium sulphate at its plant"
+        r"\b(?P<v>started|starts|began|begun|commenced)\s+(?:producing|making|processing)\b",
         r"\bconstruction\b[^.;,]{0,40}\b(?P<v>began|has begun|have begun|started|has started|"
         r"commenced|got under way)\b",
         r"\b(?P<v>took|taken|made|reached|announced)\b[^.;,]{0,30}\bfinal investment decision\b",
@@ -291,8 +299,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"mudslides?|earthquake|cyclone|derail(?:ment|ed)|evacuated|(?:pit|mine|wall|tailings|dam|shaft|roof|"
         r"tunnel) (?:collapse|failure))\b",
         r"\bordered\b[^.;]{0,40}\b(?:closed|shut|halted|suspended|closure|halt|suspension)\b",
+        r"\b(?:on|into) care and maintenance\b",
+        r"\bmothball\w*\b",
+        r"\b(?:exports?|output|production|shipments)\b[^.;]{0,40}\b(?:fell|dropped|slumped|plunged)\s+"
+        r"to\s+(?:zero|nil|nothing)\b",
         r"\bblackouts?\b",
-        r"\bstopped\b",
+        r"\bstopped\b(?!\s+short\b)",
         r"\bseized\b",
         r"\boutage\b",
         rf"\bdisrupt{_V}\b",
@@ -330,8 +342,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:futures|spot|benchmark|three-month|assessed|quoted|cash)\b[^.;]{0,60}\b(?:rose|fell|"
         r"jumped|climbed|slumped|dropped|surged|soared|plunged|slid|slipped|rallied|tumbled|gained|lost|"
         r"sank|eased|edged|advanced|retreated|firmed|weakened|spiked)\b(?:[^.;]|\.(?=\d)){0,30}"
-        r"(?:\d\s?(?:%|per ?cent)|(?:\$|€|£|¥|yuan|rand)\s?[\d,.]+)",
-        r"\b(?:clos|end|finish|settl)(?:ed|ing)\s+(?:\w+\s+)?[\d.]+\s?(?:%|per ?cent)\s+"
+        r"(?:\d\s?(?:%|per ?cent)|(?:\$|€|£|¥|yuan|rand)\s?[\d,.\u00b7]+)",
+        r"\b(?:clos|end|finish|settl)(?:ed|ing)\s+(?:\w+\s+)?[\d.\u00b7]+\s?(?:%|per ?cent)\s+"
         r"(?:higher|lower|up|down)\b",
         # a move to a per-unit price: "cobalt climbed to $30,000 a tonne"
         r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|slipped|rallied|"
@@ -402,7 +414,7 @@ _STEMS: dict[str, str] = {
     "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
     "outage|disrupt|curtail|block|power|blackout|walk|downed|industrial|rationing|load|forc|"
     "killed|fatal|rockfall|fall|landslide|mudslide|earthquake|cyclone|derail|evacuat|pit|wall|"
-    "tailings|dam|roof|tunnel|ordered",
+    "tailings|dam|roof|tunnel|ordered|care|mothball|zero|nil|nothing",
     "production_update": "produced|output|production|shipped|mined|sold|guidance|shipments",
     "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|"
     "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged|futures|spot|benchmark|three|"
@@ -441,7 +453,8 @@ SPECULATIVE = re.compile(
     r"whether|forecasts?(?!\s+(?:resources|reserves))|forecasted|predicts?|predicted|expects?|"
     r"expected to|analysts?|possibilit(?:y|ies)|discuss\w*|negotiating|in talks|"
     r"possibly|potentially|rumou?rs?|rumou?red|reportedly|wants?|hopes?|aims?|seeks?|seeking|"
-    r"sought|would like|would (?:need|have) to)\b"
+    r"sought|would like|would (?:need|have) to)\b",
+    re.IGNORECASE,
 )
 #: "possible"/"potential" void a trigger they modify ("a potential export ban"), not one they
 #: do not ("no longer allow exports of ... materials with possible military uses").
@@ -535,7 +548,9 @@ _PROGRESSIVE = re.compile(
 )
 #: A gerund after a preposition or opening the sentence is a noun ("Building a plant takes").
 _GERUND_HOST = re.compile(
-    r"(?:^\W*|\b(?:of|for|by|in|on|after|before|from|about|without|with|than)\s+)$",
+    r"(?:^\W*|\b(?:of|for|by|in|on|after|before|from|about|without|with|than|study|studying|"
+    r"studied|explore|exploring|assess|assessing|evaluate|evaluating|consider|considering|"
+    r"weigh|weighing|examine|examining)\s+(?:jointly\s+)?)$",
     re.IGNORECASE,
 )
 #: Relative clause about an earlier facility ("which opened a plant in 2019").
@@ -570,6 +585,7 @@ _PROHIBITIVE = re.compile(
 #: "No. 19" (a regulation's number) is not a negation.
 NEGATION = re.compile(
     r"\b(?:not|no(?!\.?\s*\d)|never|neither|nor|denied|denies|deny|none of)\b|n't\b|"
+    r"\bstop(?:ped|s)? short of\b|\brefrain(?:ed|s)? from\b|"
     # a negative quantifier: "few have shut mines" (but "a few have")
     r"(?<!\ba )\bfew\b",
     re.IGNORECASE,
@@ -584,7 +600,8 @@ _EVENT_NOUNS = re.compile(
 #: A sentence whose subject is an event already reported ("The designations freeze...",
 #: "The deal covers...") elaborates that event; it is not a new one.
 _ANAPHORIC_SUBJECT = re.compile(
-    r"^\W*(?:the|these|those|its|their|this|that)\s+(?:[\w#-]+\s+)?"
+    r"^\W*(?:[^.;]{0,80}?\b(?:said|says|added|noted)\s+(?:that\s+)?)?"
+    r"(?:the|these|those|its|their|this|that)\s+(?:[\w#-]+\s+)?"
     r"(discovery|find|deal|controls?|measures?|bans?|suspension|takeover|acquisition|"
     r"agreement|expansion|loans?|sanctions?|designations?|restrictions?|curbs?|financing|"
     r"funding|offtake|law|decree|halt|shutdown|disruption)\b(?!\s+(?:of|on|to|lists?)\b)",
@@ -643,7 +660,8 @@ _UNDER_TYPES: dict[str, frozenset[str]] = {
 #: "The two will form a joint venture": the parties of a partnership already reported.
 _THE_PARTIES = re.compile(
     r"^\W*(?:the two|both)(?:\s+(?:companies|firms|sides|parties|groups|governments|countries|"
-    r"partners|ministries|agencies))?\s+(?:will|would|have|had|also|plan|agreed|are|were)\b",
+    r"partners|ministries|agencies))?\s+(?:will|would|plan|plans|intend|intends|are to|are due to)"
+    r"\b",
     re.IGNORECASE,
 )
 #: Advice in the imperative ("First, fund a reserve agency"): an opinion, not a report.
@@ -871,6 +889,28 @@ def _homes() -> dict[str, str]:
     return {c.id: c.home for c in companies()}
 
 
+#: A capitalised word right before a mention, not opening a sentence or line.
+_NAME_WORD_BEFORE = re.compile(r"(?<![.!?\n:\"\u201c]\s)(?<!^)\b[A-Z][\w&'\u2019-]*\s+$")
+
+
+def _title_case_in_name(text: str, start: int, surface: str) -> bool:
+    """Whether a Title Case commodity word is part of a name.
+
+    After another capitalised word mid-sentence ("from Australia's Kimberley Heavy Rare
+    Earths") it is; opening a sentence ("Lithium prices fell") it is not.
+    """
+    words = surface.split()
+    if not all(w[:1].isupper() for w in words):
+        return False
+    before = text[max(0, start - 40) : start]
+    m = _NAME_WORD_BEFORE.search(before)
+    if m is None:
+        return False
+    # the capitalised word must not open its sentence ("Lithium prices", "In Lithium ...")
+    head = before[: m.start()].rstrip()
+    return bool(head) and head[-1] not in '.!?:"\u201c\n'
+
+
 def _in_company_name(text: str, m: Mention) -> bool:
     """Whether a commodity or country mention is part of a company's name.
 
@@ -879,6 +919,8 @@ def _in_company_name(text: str, m: Mention) -> bool:
     after a place it no longer works in).
     """
     surface = text[m.start : m.end]
+    if m.kind == "commodity" and _title_case_in_name(text, m.start, surface):
+        return True
     if not surface[:1].isupper() or not _CORPORATE_SUFFIX.match(text, m.end):
         return False
     if m.kind == "commodity":
@@ -1343,6 +1385,16 @@ def _price_ok(sentence: str, m: re.Match[str]) -> bool:
     return not _SECURITY.search(sentence[max(0, m.start() - 60) : m.end()])
 
 
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+#: Cumulative activity over years ("have spent $1.4 billion acquiring mines since 2021") is
+#: background, not a deal.
+_CUMULATIVE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:spent|invested|poured|acquired|bought|built|developed)\b"
+    r"[^.;]{0,100}\bsince (?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
 #: Extra checks a trigger of a type must pass.
 _CHECKS = {
     "production_update": _production_ok,
@@ -1436,6 +1488,8 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
         return None
     if GENERIC.search(sentence) or REQUEST.search(sentence):
         return None
+    if _CUMULATIVE.search(_DECIMAL.sub("\u00b7", sentence)):
+        return None
     # a fragment of three words or fewer ("Use of funds") is a heading, not a report
     if len(_TOKEN.findall(sentence)) <= 3:
         return None
@@ -1461,6 +1515,8 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
         referred |= {"partnership"}
     if _MEASURE_SCOPE.search(sentence):
         referred |= _MEASURE_TYPES
+    # a decimal point ("A$1.2 billion") is not a sentence stop for the patterns' gaps
+    sentence = _DECIMAL.sub("\u00b7", sentence)
     sentence = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
     sentence = _REPLACED.sub(_blank_replaced, sentence)
     for event_type in EVENT_TYPES:
