@@ -67,3 +67,29 @@ def test_events_without_a_store_is_one_line_error(tmp_path: Path):
 def test_evaluate_on_a_missing_folder(tmp_path: Path):
     result = run_cli("news", "evaluate", str(tmp_path / "nope"))
     assert result.returncode == 1 and "not a folder" in result.stderr
+
+
+def test_evaluate_errors_lists_misses_and_false_alarms(tmp_path: Path):
+    # one labelled event the extractor finds, one it cannot (no such sentence), and a
+    # sentence it reports that is not labelled
+    (tmp_path / "a.md").write_text(
+        "Peru banned exports of copper concentrate on Monday.\n\n"
+        "Chile raised its royalty on lithium sales on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.labels.yaml").write_text(
+        "events:\n"
+        "  - {type: export_ban, countries: [PE], commodities: [copper]}\n"
+        "  - {type: sanction, countries: [RU], commodities: [nickel]}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("news", "evaluate", str(tmp_path), "--errors", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["overall"]["tp"], data["overall"]["fp"], data["overall"]["fn"]) == (1, 1, 1)
+    errors = {(e["error"], e["type"]): e for e in data["errors"]}
+    assert set(errors) == {("missed", "sanction"), ("false alarm", "policy")}
+    assert errors[("false alarm", "policy")]["evidence"].startswith("Chile raised its royalty")
+    assert errors[("missed", "sanction")]["countries"] == ["RU"]
+    table = run_cli("news", "evaluate", str(tmp_path), "--errors")
+    assert table.returncode == 0 and "Misses and false alarms" in table.stdout

@@ -196,20 +196,28 @@ def developments(
 def evaluate(
     folder: Annotated[Path, typer.Argument(help="Folder of articles with NAME.labels.yaml files.")],
     fmt: FormatOption = Format.table,
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors", help="Also list every miss and false alarm, with the sentence behind it."
+        ),
+    ] = False,
 ) -> None:
     """Precision, recall and F1 of the extractor per event type and overall.
 
     An event is correct when its type, country set and commodity set match a labelled one.
+    With --errors, each miss and false alarm is listed (a wrong country or type is one of
+    each), so you can see why a figure is what it is on your own labelled articles.
     """
     from critmin.news.evaluate import evaluate as run
 
     report = run(folder)
-    data = report.to_dict()
+    data = report.to_dict(errors=errors)
     rows = [*data["per_type"], data["overall"]]  # type: ignore[misc]
     if fmt == Format.json:
         print_json(data)
     elif fmt == Format.csv:
-        print_csv(rows)
+        print_csv(report.errors() if errors else rows)
     else:
         cols = [("type", "type"), ("tp", "tp"), ("fp", "fp"), ("fn", "fn"),
                 ("precision", "precision"), ("recall", "recall"), ("f1", "F1")]  # fmt: skip
@@ -218,6 +226,29 @@ def evaluate(
         }
         title = f"{folder}: {data['articles']} articles"
         console.print(rich_table(rows, cols, title=title, formatters=two))
+        if errors:
+            err_cols = [("file", "article"), ("error", "error"), ("type", "type"),
+                        ("countries", "countries"), ("commodities", "commodities"),
+                        ("evidence", "sentence (false alarms)")]  # fmt: skip
+            console.print(
+                rich_table(
+                    report.errors(),
+                    err_cols,
+                    title="Misses and false alarms",
+                    formatters=_ERROR_FORMATTERS,
+                )
+            )
+
+
+def _joined(value: object) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+_ERROR_FORMATTERS: dict[str, Callable[[Any], str]] = {
+    "file": lambda v: Path(str(v)).name,
+    "countries": _joined,
+    "commodities": _joined,
+}
 
 
 def _two_places(value: object) -> str:

@@ -57,6 +57,30 @@ class ArticleResult:
     predicted: tuple[Key, ...]
     missed: tuple[Key, ...]
     spurious: tuple[Key, ...]
+    #: the sentence behind each false alarm, in the order of ``spurious``
+    spurious_evidence: tuple[str, ...] = ()
+
+    def errors(self) -> list[dict[str, object]]:
+        """Misses and false alarms as plain rows.
+
+        Each row has the file, the kind of error, the type, countries, commodities and, for a
+        false alarm, the sentence it came from.
+        """
+
+        def row(kind: str, key: Key, evidence: str = "") -> dict[str, object]:
+            return {
+                "file": self.file,
+                "error": kind,
+                "type": key[0],
+                "countries": sorted(key[1]),
+                "commodities": sorted(key[2]),
+                "evidence": evidence,
+            }
+
+        return [row("missed", k) for k in self.missed] + [
+            row("false alarm", k, e)
+            for k, e in zip(self.spurious, self.spurious_evidence, strict=True)
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +91,12 @@ class Report:
     overall: Scores
     articles: tuple[ArticleResult, ...] = field(default_factory=tuple)
 
-    def to_dict(self) -> dict[str, object]:
-        """Plain dict for JSON."""
+    def errors(self) -> list[dict[str, object]]:
+        """Every miss and false alarm, article by article (for ``news evaluate --errors``)."""
+        return [row for a in self.articles for row in a.errors()]
+
+    def to_dict(self, *, errors: bool = False) -> dict[str, object]:
+        """Plain dict for JSON; with ``errors``, the misses and false alarms too."""
 
         def row(s: Scores) -> dict[str, object]:
             return {
@@ -81,11 +109,14 @@ class Report:
                 "f1": round(s.f1, 3),
             }
 
-        return {
+        out: dict[str, object] = {
             "articles": len(self.articles),
             "per_type": [row(s) for s in self.per_type],
             "overall": row(self.overall),
         }
+        if errors:
+            out["errors"] = self.errors()
+        return out
 
 
 def _key(raw: dict[str, object], file: str) -> Key:
@@ -153,17 +184,18 @@ def evaluate(folder: Path | str) -> Report:
     pairs = []
     for article_path, labels_path in labelled_articles(folder):
         expected = load_labels(labels_path)
-        predicted: list[Key] = []
-        for article in read_articles(article_path):
-            predicted.extend(e.key for e in extract_events(article))
+        events = [e for article in read_articles(article_path) for e in extract_events(article)]
+        predicted = [e.key for e in events]
         pairs.append((expected, tuple(predicted)))
         remaining = Counter(expected)
         spurious = []
-        for key in predicted:
-            if remaining[key] > 0:
-                remaining[key] -= 1
+        evidence = []
+        for e in events:
+            if remaining[e.key] > 0:
+                remaining[e.key] -= 1
             else:
-                spurious.append(key)
+                spurious.append(e.key)
+                evidence.append(e.evidence)
         missed = [k for k, n in remaining.items() for _ in range(n)]
         results.append(
             ArticleResult(
@@ -172,6 +204,7 @@ def evaluate(folder: Path | str) -> Report:
                 predicted=tuple(predicted),
                 missed=tuple(missed),
                 spurious=tuple(spurious),
+                spurious_evidence=tuple(evidence),
             )
         )
     rows = score(pairs)
