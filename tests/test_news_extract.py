@@ -136,11 +136,10 @@ def test_labelled_set_size_and_negatives():
     assert len(negatives) >= 8
 
 
-#: Floors a little under today's figures (none of them blind any more; the honest figures are
-#: each batch's first run, in tests/data/news/README.md). heldout9 is not here: it measures the
-#: next round. Held-out 1-3 is at 0.89 since a further line at an existing plant became a
-#: capacity expansion (the convention's reading in heldout4, heldout8), which h01 labels as
-#: new capacity.
+#: Floors a little under today's figures (none of them blind any more; the honest figures
+#: are each batch's first run, in tests/data/news/README.md). Held-out 1-3 is at 0.89 since a
+#: further line at an existing plant became a capacity expansion (the convention's reading in
+#: heldout4 and heldout8), which h01 labels as new capacity.
 FLOORS = {
     "dev": 0.95,
     "heldout": 0.85,
@@ -149,6 +148,8 @@ FLOORS = {
     "heldout6": 0.95,
     "heldout7": 0.9,
     "heldout8": 0.9,
+    "heldout9": 0.9,
+    "heldout10": 0.85,
 }
 
 

@@ -994,3 +994,70 @@ def test_a_title_case_commodity_after_a_name_word_is_part_of_the_name():
 def test_the_kingdom_is_the_main_country():
     text = "Saudi Arabia. The kingdom signed a memorandum with Japan on rare earth supply."
     assert _key(text) == [("partnership", ["JP", "SA"], ["rare-earths"])]
+
+
+# Heldout-10 round: general rules, our own sentences (no heldout10 name, place or figure).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Norway imposed its own sanctions on a Russian nickel trader on Friday.", ["sanction"]),
+        (
+            "In Zambia the royalty on copper would rise to 8% from 6% from July, the minister "
+            "said.",
+            ["policy"],
+        ),
+        (
+            "Acme commissioned a germanium recovery unit at its zinc smelter in Canada.",
+            ["new_capacity"],
+        ),
+        (
+            "The minister commissioned the first phase of the manganese washing plant in Ghana.",
+            ["new_capacity"],
+        ),
+        (
+            "Acme will use the proceeds to expand the mine's tin capacity in Bolivia.",
+            ["capacity_expansion"],
+        ),
+        (
+            "Acme Metals agreed to buy the Salar lithium brine project in Argentina for $200 "
+            "million.",
+            ["acquisition"],
+        ),
+        ("Bolivia will cap tin exports at 20,000 tonnes a year.", ["export_control"]),
+        (
+            "Kazakhstan's uranium company said it would reduce its output in 2026 by about 10%.",
+            ["production_update"],
+        ),
+    ],
+)
+def test_heldout10_round_phrasings(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "flooding the market" is no flood; a vague trend in output is background
+        ("Producers in Canada want to avoid flooding the market with uranium.", []),
+        ("Producers in Australia have trimmed lithium output as margins shrank.", []),
+        # an adjective "identified" is no find
+        ("Chile holds a third of the world's identified lithium resources.", []),
+        # the measure a new one replaces is not reported
+        (
+            "Congo will cap cobalt exports at 10,000 tonnes, replacing an export suspension "
+            "that began in February.",
+            ["export_control"],
+        ),
+    ],
+)
+def test_heldout10_round_non_events(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+def test_a_company_name_head_is_not_a_region():
+    # "Cordillera" is a Paraguayan department and the head of the company's name
+    text = (
+        "Toronto-based Cordillera Metals Corp. agreed to buy a lithium project in Argentina.\n\n"
+        "Cordillera will fund the purchase with a $100 million loan from Canadian banks."
+    )
+    assert ("financing", ["CA"], ["lithium"]) in _key(text)

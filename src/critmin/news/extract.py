@@ -101,6 +101,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bexports?\b[^.;,]{0,40}\bquota (?:system|regime|scheme)s?\b",
         r"\bexports?\b[^.;,]{0,40}\b(?:system|regime|scheme) of (?:\w+ )?quotas\b",
         r"\bexports?\b[^.;,]{0,30}\bquotas?\b",
+        r"\bcap(?:s|ped|ping)?\b[^.;]{0,30}\bexports?\b",
+        r"\bexports?\b[^.;]{0,30}\b(?:capped|limited)\s+(?:at|to)\b",
         # "will need a licence to ship the metals abroad", "exporters must obtain permits"
         r"\b(?:need|needs|require|requires|required|obtain|apply for)\b[^.;,]{0,20}"
         r"\b(?:licen[cs]es?|permits?)\s+(?:to|before|for)\s+(?:export|ship|sell)\w*\b",
@@ -162,6 +164,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # lithium from a producer")
         r"\b(?:buy|buys|bought|purchase[sd]?)\b(?:(?!\bfrom\b)[^.;,]){0,40}\b(?:developer|miner|"
         r"producer|rival|company|firm|group|operator|owner|subsidiary)\b",
+        # an asset: "agreed to buy the Laguna lithium brine project" (not its output)
+        r"\b(?:buy|buys|bought|purchase[sd]?)\s+(?:the|a|an|its)\s+(?:(?!\b(?:from|output|"
+        r"production|concentrate|tonnes|supply)\b)[^.;,]){0,50}\b(?:project|mine|deposit|assets?|"
+        r"property|business|operations?)\b",
         r"\b(?:completed|closed|announced|agreed|finali[sz]ed)\b(?:[^.;,]|\.\d){0,40}"
         r"\b(?:purchase|buyout) of\b",
         r"\bbuyout\b",
@@ -208,7 +214,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "discovery": (
         r"\bdiscover(?:y|ies|s|ed)?\b",
         r"\b(?:a|new|major|large) find\b",
-        r"\b(?:found|identified|revealed|discovered|uncovered|intersected|delineated)\b[^.;]{0,80}"
+        r"(?<!'s )(?<!\bthe )(?<!\bits )\b(?:found|identified|revealed|discovered|uncovered|"
+        r"intersected|delineated)\b[^.;]{0,80}"
         r"\b(?:deposits?|reserves|resources|mineralisation|mineralization|pegmatites?|veins?|"
         r"ore ?bod(?:y|ies)|lodes?|seams?|occurrences?|outcrops?|dykes?|dikes?|anomal(?:y|ies))\b",
         r"\b(?:geologists|drilling|exploration|field team|survey team|drill holes?)\b[^.;]{0,40}"
@@ -235,7 +242,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?P<v>launch{_V}|open(?:s|ed|ing)?(?![\s-]+(?:pit|cast|market|question|letter))|"
         rf"inaugurat(?:e|es|ed|ing)|commission{_V}|start{_V}|beg[ia]n|complet(?:e|es|ed))\b"
         rf"(?P<g>[^.;,:()]{{0,80}}?)\b(?P<o>{_FACILITY}|(?:production )?lines?"
-        r"(?!\s+of\s+credit))\b",
+        r"(?!\s+of\s+credit)|units?|circuits?|modules?|complex)\b",
         # passive: "a new refinery was inaugurated on Friday"
         rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,40}}\b(?:was|were|has been|have been|had been)\s+"
         r"(?:officially\s+|formally\s+)?(?P<v>opened|inaugurated|commissioned|launched|"
@@ -244,7 +251,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?P<v>start\w*|began|begun|begin\w*|reach\w*|achiev\w*|declar\w*|commenc\w*|"
         r"enter\w*)\s+(?:\w+\s+)?(?:commercial|first) production\b",
         r"\b(?P<v>broke|breaks|broken) ground\b",
-        r"\b(?P<v>poured|produced|shipped|delivered)\s+(?:its\s+|the\s+)?first\s+(?:[\w-]+\s+){0,3}"
+        r"\b(?P<v>poured|produced|shipped|delivered)\s+(?:its\s+|the\s+|[\w#-]+'s\s+|the\s+[\w#-]+'s\s+)?"
+        r"first\s+(?:[\w-]+\s+){0,3}"
         r"(?:concentrates?|metal|ore|oxides?|cathodes?|magnets?|batch|gold|doré|dore|carbonate|"
         r"hydroxide|sulphate|sulfate|spodumene|ingots?|product|shipment|cargo|tonnes)\b",
         rf"\b(?P<o>{_FACILITY})\b[^.;,]{{0,120}}\b(?P<v>began|has begun|started|has started|"
@@ -288,7 +296,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bshutdown\b",
         r"\bfires?\b",
         r"\bexplosion\b",
-        rf"\bflood{_V}\b",
+        rf"\bflood{_V}\b(?!\s+(?:the|a|its)\s+(?:\w+\s+)?markets?\b)",
         r"\bstrikes?\b",
         r"\bforce majeure\b",
         r"\bblockade\b",
@@ -330,6 +338,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:output|production|shipments)\s+(?:of|was|were|at)\s+(?:about\s+|some\s+|around\s+|"
         r"a record\s+)?[\d,.]+\s*(?:million\s+|thousand\s+)?(?:dry\s+|wet\s+|metric\s+)?"
         r"(?:tonnes|tons|t|kt|mt|ounces|oz|pounds|lbs)\b",
+        # a producer's decision on its output: "would reduce its uranium output in 2026 by 10%"
+        r"\b(?:reduc|cut|lower|rais|increas|boost|trim)\w*\s+(?:its\s+|their\s+)?(?:[\w#-]+\s+){0,2}"
+        r"(?:output|production)\b(?![^.;]{0,20}\bguidance\b)",
         # guidance is a statement about output: "withdrew its production guidance"
         r"\b(?:withdr[ae]w\w*|cut|cuts|lower\w*|rais\w*|reduc\w*|revis\w*|suspend\w*|scrap\w*|"
         r"reaffirm\w*|pull\w*)\b[^.;]{0,20}\b(?:production|output) guidance\b",
@@ -366,6 +377,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"government|court)\b[^.;]{0,20}\bordered\b[^.;]{0,60}\bto\s+\w+",
         # fiscal and volume instruments in any tense: "raises royalty rates", "set this
         # year's production quota", "would raise its stockpiles"
+        # "the royalty on lithium would rise to 7% from 5%"
+        r"\b(?:royalt(?:y|ies)|tax|taxes|tariffs?|levy|duty)\b[^.;]{0,40}\b(?:will|would|is to|"
+        r"are to)\s+(?:rise|increase|fall|drop|double|be (?:raised|cut|increased|lowered|reduced|"
+        r"doubled))\b",
         r"\b(?:rais|increas|cut|lower|reduc|revis|set|introduc|impos|doubl|halv)\w*\b[^.;]{0,40}"
         r"\b(?:royalt(?:y|ies)|(?:production|mining|output) quotas?|windfall tax|levy|levies)\b",
         r"\b(?:rais|increas|build|expand|boost|replenish|doubl)\w*\b[^.;]{0,30}"
@@ -391,7 +406,7 @@ _STEMS: dict[str, str] = {
     "export_ban": "ban|prohibit|suspend|halt|stop|freez|froze|export|bar|forb|embargo|ceas|longer|"
     "allow|permit",
     "export_control": "export|licen|permit|restrict|curb|limit|tighten|end-use|control|quota|"
-    "obtain|apply|subject|"
+    "obtain|apply|subject|cap|limited|"
     "need|requir",
     "sanction": "sanction|entity|blacklist|designat|asset|sdn|military|unverified|ofac|froze|"
     "freez|bar|prohibit|travel|specially|add|restrictive",
@@ -415,12 +430,13 @@ _STEMS: dict[str, str] = {
     "outage|disrupt|curtail|block|power|blackout|walk|downed|industrial|rationing|load|forc|"
     "killed|fatal|rockfall|fall|landslide|mudslide|earthquake|cyclone|derail|evacuat|pit|wall|"
     "tailings|dam|roof|tunnel|ordered|care|mothball|zero|nil|nothing",
-    "production_update": "produced|output|production|shipped|mined|sold|guidance|shipments",
+    "production_update": "produced|output|production|shipped|mined|sold|guidance|shipments|"
+    "reduc|cut|lower|rais|increas|boost|trim",
     "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|"
     "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged|futures|spot|benchmark|three|"
     "assessed|quoted|cash|clos|end|finish|settl|slipped",
     "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
-    "tender|buy|purchas|procur|acquir|"
+    "tender|buy|purchas|procur|acquir|royalt|tax|tariff|levy|duty|"
     "set|published|issued|enacted|law|decree|declared|extended|lifted|nationali|launched|created|"
     "established|ordered|rais|increas|lower|reduc|revis|introduc|impos|doubl|halv|build|expand|"
     "boost|replenish|creat|adopt|announc",
@@ -534,7 +550,7 @@ _SPECIFIC = re.compile(
 #: What may stand between a verb and its facility: "the launch of", "started production at".
 _NOMINAL_OBJECT = re.compile(
     r"^\s*(?:of|(?:commercial |first |trial |pilot )?(?:production|operations?|construction|work) "
-    r"(?:at|on|of))\b",
+    r"(?:at|on|of)|(?:the\s+)?(?:first|initial|second|third|next)\s+(?:phase|stage)\s+of)\b",
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(
@@ -561,7 +577,7 @@ _DECISION = re.compile(
     r"\b(?:order(?:s|ed)?|agree(?:s|d)?|agreements?|deals?|decided|decides|decision|approv\w*|"
     r"plans?|planned|announc\w*|pledg\w*|commit\w*|signed|intends?|chose|chosen|selected|voted|"
     r"awarded|won|invest\w*|permission|permits?|licen[cs]es?|go-ahead|mandated?|contracts?|"
-    r"set|began|begun|started|starts|moved|tender)\b",
+    r"set|began|begun|started|starts|moved|tender|use|uses|used|using)\b",
     re.IGNORECASE,
 )
 _BE_TO = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
@@ -706,7 +722,10 @@ REQUEST = re.compile(
     re.IGNORECASE,
 )
 #: A trigger preceded by these refers back to an event already reported.
-_ANAPHORA = re.compile(r"\b(?:the|its|their|this|that|these|those)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: ("its own sanctions" is a new measure, not a back-reference.)
+_ANAPHORA = re.compile(
+    r"\b(?:the|its|their|this|that|these|those)\s+(?!own\s)(?:\w+\s+)?$", re.IGNORECASE
+)
 _OF = re.compile(r"(?:\s+by\s+(?:the\s+)?[\w#-]+(?:\s+[\w#-]+)?)?\s+of\b")
 #: "its sanctions list", "its control list": adding to a list is news, not a back-reference
 _LIST = re.compile(r"\s+lists?\b", re.IGNORECASE)
@@ -984,6 +1003,20 @@ def _past_based(text: str, start: int, end: int) -> int:
     return start
 
 
+def _name_heads(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """First words of the multi-word company names an article marks.
+
+    Alone later ("Cordillera" after "Cordillera Metals Corp."), they still name the company,
+    not a region or town of that name.
+    """
+    heads = set()
+    for a, b in spans:
+        words = text[a:b].split()
+        if len(words) >= 2 and len(words[0]) >= 4:
+            heads.add(words[0])
+    return frozenset(heads)
+
+
 def _in_marked_name(spans: list[tuple[int, int]], m: Mention) -> bool:
     """Whether a mention lies strictly inside a company name the article marks."""
     return any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans)
@@ -1046,6 +1079,7 @@ def extract_events(
     year = reference.year if reference else None
     # "US$770" is a currency, not the United States
     spans = _company_spans(text)
+    heads = _name_heads(text, spans)
     mentions = [
         m
         for m in gaz.find(text, year=year)
@@ -1054,6 +1088,7 @@ def extract_events(
         and not (m.kind == "country" and text[m.end : m.end + 1] == "$")
         and not (m.via == "region" and embedded(text, m.start, m.end))
         and not (m.via == "city" and not _city_ok(text, m, skip_until))
+        and not (m.via in ("region", "city") and text[m.start : m.end] in heads)
     ]
     local_homes = []
     for based in _BASED.finditer(text):
@@ -1364,6 +1399,9 @@ def _production_ok(sentence: str, m: re.Match[str]) -> bool:
     if _RANK.search(sentence):
         return False
     word = m.group(0).lower()
+    # a decision on output ("would reduce its output") needs its figure or period to be news
+    if word.startswith(("reduc", "cut", "lower", "rais", "increas", "boost", "trim")):
+        return bool(re.search(r"\d", sentence[m.end() :])) and not _RATE.search(sentence)
     if word.startswith(("output", "production", "shipments")) and re.match(
         r"\w+\s+(?:of|was|were|at)\b", word
     ):
@@ -1456,7 +1494,10 @@ def _asserted(clause: str) -> bool:
 #: "replace the ban with licences") is not what the sentence reports.
 _REPLACED = re.compile(
     r"\b(?:(?:switch|mov|shift|chang|convert|transition)\w*\s+from|replac\w*)\s+"
-    r"(?P<x>[^.;]{0,60}?)\s+(?:to|with|by)\b",
+    r"(?P<x>[^.;]{0,60}?)\s+(?:to|with|by)\b|"
+    # "..., replacing an export suspension that had ..."
+    r"\breplacing\s+(?P<y>(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}(?:bans?|suspensions?|halts?|"
+    r"moratori(?:um|a)|embargo(?:es)?|prohibitions?|freezes?))\b",
     re.IGNORECASE,
 )
 _MEASURE_NOUNS = re.compile(
@@ -1466,6 +1507,8 @@ _MEASURE_NOUNS = re.compile(
 
 
 def _blank_replaced(m: re.Match[str]) -> str:
+    if m.group("y") is not None:
+        return _MEASURE_NOUNS.sub(lambda w: "_" * len(w.group(0)), m.group(0))
     head = m.group(0)[: m.start("x") - m.start()]
     tail = m.group(0)[m.end("x") - m.start() :]
     x = _MEASURE_NOUNS.sub(lambda w: "_" * len(w.group(0)), m.group("x"))
@@ -1495,7 +1538,11 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
         return None
     # "would" outside reported speech or a decision is a hypothetical ("Any outage would bite")
     would = _WOULD.search(sentence)
-    if would is not None and not _REPORTED.search(sentence[: would.start()]):
+    if (
+        would is not None
+        and not _REPORTED.search(sentence[: would.start()])
+        and not _ATTRIBUTION.search(sentence)
+    ):
         return None
     # "Under the agreement," spells out the instrument already reported: its own types are
     # void; a new event of another type ("will advance US$150 million as a prepayment") stands
