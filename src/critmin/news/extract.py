@@ -475,7 +475,7 @@ SPECULATIVE = re.compile(
 #: "possible"/"potential" void a trigger they modify ("a potential export ban"), not one they
 #: do not ("no longer allow exports of ... materials with possible military uses").
 _HEDGE_BEFORE = re.compile(
-    r"\b(?:possible|potential|proposed|mooted|planned)\s+(?:[\w-]+\s+)?$", re.I
+    r"\b(?:possible|potential|proposed|mooted|planned)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
 #: A measure only proposed ("a Senate proposal to ban exports", "a bill that would ban") is
 #: not decided, unless the sentence reports its adoption.
