@@ -150,6 +150,8 @@ FLOORS = {
     "heldout8": 0.9,
     "heldout9": 0.9,
     "heldout10": 0.85,
+    "heldout11": 0.9,
+    "heldout12": 0.95,
 }
 
 

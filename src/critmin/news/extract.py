@@ -43,7 +43,9 @@ from critmin.news.records import EVENT_TYPES, Article, Event, Mention
 _V = r"(?:s|ed|es|ing|d)?"
 #: An amount of money: a currency sign, or millions and billions that are not tonnes or ounces.
 _MONEY = (
-    r"(?:\$|€|£|¥|\b(?:million|billion)\b(?!\s+(?:metric\s+)?(?:tonnes|tons|t|ounces|oz|pounds|"
+    r"(?:\$|€|£|¥|\b(?:million|billion)\b(?!\s+(?:to|and|or|-)\s+[\d.,\u00b7]+\s+(?:million|billion)"
+    r"\s+(?:metric\s+)?(?:tonnes|tons|t|ounces|oz|pounds|lbs)\b)(?!\s+(?:metric\s+)?(?:tonnes|tons|t|"
+    r"ounces|oz|pounds|"
     r"lbs|barrels|units|people|cubic|square|litres|liters|kilograms|kg|vehicles|cars|years)\b))"
 )
 #: Nouns for a production site.
@@ -60,7 +62,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\bprohibit{_V}\b[^.;]{{0,50}}\bexports?\b",
         rf"\b(?:suspend{_V}|halt{_V}|stop(?:s|ped)?|freez(?:e|es|ing)|froze)\b[^.;]{{0,40}}"
         r"\bexports?\b(?!\s+(?:controls?|licen[cs]))",
-        r"\bexports?\b[^.;]{0,60}\b(?:not|no longer) (?:be )?(?:permitted|allowed)\b",
+        r"\bexports?\b[^.;]{0,120}\b(?:not|no longer) (?:be )?(?:permitted|allowed)\b",
         # "will no longer allow exports of gallium", "the export of bauxite is prohibited"
         r"\b(?:no longer|not) (?:allow|permit)\w*\b[^.;]{0,20}\bexports?\b",
         r"\bexports?\b[^.;]{0,60}\b(?:is|are|was|were|be|been) (?:hereby )?(?:prohibited|banned)\b",
@@ -100,7 +102,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:licen[cs]\w*|quotas?)\b[^.;,]{0,40}\bexports?\b",
         r"\bexports?\b[^.;,]{0,40}\bquota (?:system|regime|scheme)s?\b",
         r"\bexports?\b[^.;,]{0,40}\b(?:system|regime|scheme) of (?:\w+ )?quotas\b",
-        r"\bexports?\b[^.;,]{0,30}\bquotas?\b",
+        r"\bexports?\b[^.;,]{0,50}\bquotas?\b",
         r"\bcap(?:s|ped|ping)?\b[^.;]{0,30}\bexports?\b",
         r"\bexports?\b[^.;]{0,30}\b(?:capped|limited)\s+(?:at|to)\b",
         # "will need a licence to ship the metals abroad", "exporters must obtain permits"
@@ -164,6 +166,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # lithium from a producer")
         r"\b(?:buy|buys|bought|purchase[sd]?)\b(?:(?!\bfrom\b)[^.;,]){0,40}\b(?:developer|miner|"
         r"producer|rival|company|firm|group|operator|owner|subsidiary)\b",
+        # a named company: "agreed to buy Toronto-listed Kestrel Resources"
+        r"\b(?:agreed to|agreement to|will|plans to|offer(?:ed)? to)\s+(?:buy|acquire|purchase|"
+        r"take over)\s+(?:[#\w-]+-(?:listed|based)\s+)?(?-i:[A-Z])[\w&'-]+",
         # an asset: "agreed to buy the Laguna lithium brine project" (not its output)
         r"\b(?:buy|buys|bought|purchase[sd]?)\s+(?:the|a|an|its)\s+(?:(?!\b(?:from|output|"
         r"production|concentrate|tonnes|supply)\b)[^.;,]){0,50}\b(?:project|mine|deposit|assets?|"
@@ -202,7 +207,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"\b(?:raise|raised|raises|raising)\b[^.;]{{0,30}}{_MONEY}",
         r"\bcommitted\b[^.;]{0,20}(?:\$|€|£)",
         r"\bcredit (?:line|facility)\b",
-        rf"\b(?:contribut|inject|allocat|advanc|secur|obtain|arrang|receiv|earmark|"
+        rf"\b(?:contribut|inject|allocat|advanc|secur|obtain|arrang|earmark|"
         rf"put(?:s|ting)? up)\w*\b[^.;,]{{0,30}}{_MONEY}",
         r"\b(?:private placement|share placement|placement of|rights issue|equity raise|"
         r"capital raise|bond issue|convertible notes?|gross proceeds|prepayment|"
@@ -297,7 +302,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bfires?\b",
         r"\bexplosion\b",
         rf"\bflood{_V}\b(?!\s+(?:the|a|its)\s+(?:\w+\s+)?markets?\b)",
-        r"\bstrikes?\b",
+        r"(?<!\balong )\bstrikes?\b(?!\s+(?:length|extent|direction|continuity|of\s+\d))",
         r"\bforce majeure\b",
         r"\bblockade\b",
         r"\bblock(?:ed|ing|s)?\b[^.;,]{0,30}\b(?:roads?|access|mines?|ports?|rail\w*|highways?|"
@@ -385,6 +390,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:royalt(?:y|ies)|(?:production|mining|output) quotas?|windfall tax|levy|levies)\b",
         r"\b(?:rais|increas|build|expand|boost|replenish|doubl)\w*\b[^.;]{0,30}"
         r"\b(?:strategic |national |state )?(?:stockpiles?|reserves? of)\b",
+        # "revoked the bauxite mining licence of Acme": a state decision on a concession
+        r"\b(?:revok|cancel|annul|withdr[ae]w|rescind|suspend)\w*\b[^.;]{0,40}\b(?:licen[cs]es?|permits?|"
+        r"concessions?|mining rights?|mining conventions?)\b",
         # passive instruments: "the royalty tariff for nickel ore has been raised"
         r"\b(?:royalt(?:y|ies)|tax|taxes|tariffs?|levy|levies|duty|duties|"
         r"(?:production|mining) quotas?)\b[^.;]{0,60}\b(?:has been|have been|was|were|is|are) "
@@ -411,7 +419,7 @@ _STEMS: dict[str, str] = {
     "sanction": "sanction|entity|blacklist|designat|asset|sdn|military|unverified|ofac|froze|"
     "freez|bar|prohibit|travel|specially|add|restrictive",
     "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas|completed|"
-    "closed|announced|agreed|finali|nationali|taken|taking|buying",
+    "closed|announced|agreed|finali|nationali|taken|taking|buying|will|plans|offer|agreement",
     "offtake": "offtake|supply|supplie|sales|buy|purchas|agree|contract|long-term|sell|"
     "sold|deliver",
     "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit|provid|award|pledg|"
@@ -436,7 +444,8 @@ _STEMS: dict[str, str] = {
     "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged|futures|spot|benchmark|three|"
     "assessed|quoted|cash|clos|end|finish|settl|slipped",
     "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
-    "tender|buy|purchas|procur|acquir|royalt|tax|tariff|levy|duty|"
+    "tender|buy|purchas|procur|acquir|royalt|tax|tariff|levy|duty|revok|cancel|annul|withdr|"
+    "rescind|suspend|"
     "set|published|issued|enacted|law|decree|declared|extended|lifted|nationali|launched|created|"
     "established|ordered|rais|increas|lower|reduc|revis|introduc|impos|doubl|halv|build|expand|"
     "boost|replenish|creat|adopt|announc",
@@ -469,7 +478,9 @@ SPECULATIVE = re.compile(
     r"whether|forecasts?(?!\s+(?:resources|reserves))|forecasted|predicts?|predicted|expects?|"
     r"expected to|analysts?|possibilit(?:y|ies)|discuss\w*|negotiating|in talks|"
     r"possibly|potentially|rumou?rs?|rumou?red|reportedly|wants?|hopes?|aims?|seeks?|seeking|"
-    r"sought|would like|would (?:need|have) to)\b",
+    r"sought|would like|would (?:need|have) to|(?:is|are|was|were) (?:scheduled|due|slated|"
+    r"on track|poised) to|(?:others|some|many|observers|experts|participants|delegates|speakers|"
+    r"commentators)\s+(?:said|say|argued|noted|pointed))\b",
     re.IGNORECASE,
 )
 #: "possible"/"potential" void a trigger they modify ("a potential export ban"), not one they
@@ -504,7 +515,8 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
     r";|\s[\u2014\u2013-]{1,2}\s|\s+(?=(?:because|so that)\b)|"
     r",\s+(?=(?:which|who|while|whereas|although|though|but|a move|"
-    r"a step|a decision|in a move|saying|adding|analysts?|traders?|economists?|according)\b)",
+    r"a step|a decision|in a move|saying|adding|analysts?|traders?|economists?|according|as|"
+    r"citing|amid|in a bid)\b)",
     re.IGNORECASE,
 )
 _MAY = re.compile(r"\bmay\b")  # lower case only: "May" is a month
@@ -577,7 +589,8 @@ _DECISION = re.compile(
     r"\b(?:order(?:s|ed)?|agree(?:s|d)?|agreements?|deals?|decided|decides|decision|approv\w*|"
     r"plans?|planned|announc\w*|pledg\w*|commit\w*|signed|intends?|chose|chosen|selected|voted|"
     r"awarded|won|invest\w*|permission|permits?|licen[cs]es?|go-ahead|mandated?|contracts?|"
-    r"set|began|begun|started|starts|moved|tender|use|uses|used|using)\b",
+    r"set|began|begun|started|starts|moved|tender|use|uses|used|using|ventures?|formed|form|"
+    r"consortium)\b",
     re.IGNORECASE,
 )
 _BE_TO = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
@@ -600,7 +613,7 @@ _PROHIBITIVE = re.compile(
 )
 #: "No. 19" (a regulation's number) is not a negation.
 NEGATION = re.compile(
-    r"\b(?:not|no(?!\.?\s*\d)|never|neither|nor|denied|denies|deny|none of)\b|n't\b|"
+    r"\b(?:not|no(?![.\u00b7]?\s*\d)|never|neither|nor|denied|denies|deny|none of)\b|n't\b|"
     r"\bstop(?:ped|s)? short of\b|\brefrain(?:ed|s)? from\b|"
     # a negative quantifier: "few have shut mines" (but "a few have")
     r"(?<!\ba )\bfew\b",
@@ -620,7 +633,8 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"(?:the|these|those|its|their|this|that)\s+(?:[\w#-]+\s+)?"
     r"(discovery|find|deal|controls?|measures?|bans?|suspension|takeover|acquisition|"
     r"agreement|expansion|loans?|sanctions?|designations?|restrictions?|curbs?|financing|"
-    r"funding|offtake|law|decree|halt|shutdown|disruption)\b(?!\s+(?:of|on|to|lists?)\b)",
+    r"funding|offtake|law|decree|halt|shutdown|disruption|freezes?|decision|move|step|"
+    r"announcement|notice|rules)\b(?!\s+(?:of|on|to|lists?)\b)",
     re.IGNORECASE,
 )
 #: The event types an anaphoric subject noun can stand for; a noun not listed ("deal",
@@ -637,6 +651,7 @@ _SUBJECT_TYPES: dict[str, frozenset[str]] = {
     "offtake": frozenset({"offtake"}),
     "sanction": frozenset({"sanction"}),
     "designation": frozenset({"sanction"}),
+    "freeze": frozenset({"sanction"}),
     "halt": frozenset({"disruption", "export_ban"}),
     "shutdown": frozenset({"disruption"}),
     "disruption": frozenset({"disruption"}),
@@ -983,6 +998,8 @@ def _company_spans(text: str) -> list[tuple[int, int]]:
             spans.append((m.start(), suffix.end()))
     # "Perth-based Acme Ltd": the home place describes the company, it is not part of its name
     spans = [(_past_based(text, a, b), b) for a, b in spans]
+    # "Brazil's Cerrado Minerais, the developer": the possessive is the company's place
+    spans = [(_past_possessive(text, a, b), b) for a, b in spans]
     shorts = set()
     for start, end in spans:
         words = text[start:end].split()
@@ -1015,6 +1032,16 @@ def _name_heads(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
         if len(words) >= 2 and len(words[0]) >= 4:
             heads.add(words[0])
     return frozenset(heads)
+
+
+_POSSESSIVE_WORD = re.compile(r"[\w.-]*(?:'s|\u2019s|s')\s+")
+
+
+def _past_possessive(text: str, start: int, end: int) -> int:
+    """Start of a company name after possessive words opening the span."""
+    while (m := _POSSESSIVE_WORD.match(text, start)) and m.end() < end:
+        start = m.end()
+    return start
 
 
 def _in_marked_name(spans: list[tuple[int, int]], m: Mention) -> bool:
@@ -1196,6 +1223,13 @@ def _word_end(text: str, start: int) -> int:
     return m.end() if m else start
 
 
+_STUDY_BEFORE = re.compile(
+    r"\b(?:stud(?:y|ies|ied|ying)|assess(?:ing|ed)?|evaluat(?:e|ing|ed)|explor(?:e|ing|ed))\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
     """Whether a new-capacity trigger reports a facility decided, begun or opened now.
 
@@ -1206,6 +1240,9 @@ def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
     industry") and a durative frame ("over the past five years").
     """
     if _DURATIVE.search(sentence):
+        return False
+    # "would study the construction of a smelter": a study, not a plant
+    if _STUDY_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
         return False
     groups = m.groupdict()
     v_start = m.start("v") if groups.get("v") else m.start()
@@ -1285,7 +1322,7 @@ def _foreground(before: str, verb: str, durative: tuple[str, ...]) -> bool:
         return False
     if re.search(r"\bto\s+$", before):
         host = before[: before.rstrip().rfind(" ") + 1]
-        clause = re.split(r"[,;:()\u2014\u2013]", host)[-1]
+        clause = re.split(r"[,;:\u2014\u2013]", re.sub(r"\([^)]*\)", " ", host))[-1]
         if not (_DECISION.search(clause) or _BE_TO.search(host)):
             return False
     return True
@@ -1341,6 +1378,12 @@ _TRANSACTION = re.compile(
 )
 
 
+_FUND_OBJECT = re.compile(
+    r"\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|part|half|all|most|some|\d|\$|€|£|"
+    r"[#A-Z])",
+)
+
+
 def _financing_ok(sentence: str, m: re.Match[str]) -> bool:
     """Whether a financing trigger reports money lent, raised or granted.
 
@@ -1362,6 +1405,15 @@ def _financing_ok(sentence: str, m: re.Match[str]) -> bool:
         word in ("fund", "funds")
         and _DEFINITE_BEFORE.search(before)
         and not _VERB_BEFORE.search(before)
+    ):
+        return False
+    # "a London-based mining fund" names an investor: "fund" is a verb only after a modal,
+    # "to" or "and", or before its object ("fund the cash portion", "fund 40%")
+    if (
+        word == "fund"
+        and not _VERB_BEFORE.search(before)
+        and not _FUND_OBJECT.match(sentence, m.end())
+        and not re.search(_MONEY, before[-25:])
     ):
         return False
     return not (
@@ -1423,7 +1475,15 @@ def _price_ok(sentence: str, m: re.Match[str]) -> bool:
     return not _SECURITY.search(sentence[max(0, m.start() - 60) : m.end()])
 
 
-_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+_ABBREVIATED = (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Mr", "Ms", "Dr", "St", "No", "Co", "Inc", "Corp", "Ltd", "Bhd", "vs", "approx",
+)  # fmt: skip
+#: A decimal point ("A$1.2 billion") or an abbreviation's dot ("Oct. 16") is no sentence stop
+#: for the patterns' gaps.
+_DECIMAL = re.compile(
+    r"(?<=\d)\.(?=\d)|(?:" + "|".join(rf"(?<=\b{a})" for a in _ABBREVIATED) + r")\.(?=\s+[\w$(])"
+)
 #: Cumulative activity over years ("have spent $1.4 billion acquiring mines since 2021") is
 #: background, not a deal.
 _CUMULATIVE = re.compile(
@@ -1433,6 +1493,18 @@ _CUMULATIVE = re.compile(
 )
 
 
+#: A supply deal for a utility ("a supply arrangement for water") is not an offtake of a
+#: mineral.
+_UTILITY = re.compile(
+    r"\b(?:water|power|electricity|energy|natural gas|gas|diesel|fuel|steam)\b", re.IGNORECASE
+)
+
+
+def _offtake_ok(sentence: str, m: re.Match[str]) -> bool:
+    """An offtake is of a mineral product, not of water or power."""
+    return not _UTILITY.search(sentence, m.end(), m.end() + 25)
+
+
 #: Extra checks a trigger of a type must pass.
 _CHECKS = {
     "production_update": _production_ok,
@@ -1440,6 +1512,7 @@ _CHECKS = {
     "capacity_expansion": _expansion_ok,
     "financing": _financing_ok,
     "price_move": _price_ok,
+    "offtake": _offtake_ok,
 }
 
 
@@ -1448,6 +1521,22 @@ _CHECKS = {
 _ADDED_UNIT = re.compile(
     r"\b(?:second|third|fourth|fifth|additional|another|extra)\s+(?:[\w-]+\s+){0,2}(?:lines?|"
     r"stages?|phases?|trains?|units?|kilns?|furnaces?|potlines?|modules?|circuits?)\b",
+    re.IGNORECASE,
+)
+
+
+#: An export halt with a physical cause ("halted ... after a derailment") is a disruption,
+#: not a decision to ban exports.
+_PHYSICAL_CAUSE = re.compile(
+    r"\b(?:after|due to|because of|following|amid|caused by)\b[^.;]{0,40}\b(?:derail\w*|floods?|"
+    r"flooding|fires?|storms?|cyclones?|outages?|strikes?|protests?|blockades?|accidents?|"
+    r"collapses?|landslides?|earthquakes?|breakdowns?|damage)\b",
+    re.IGNORECASE,
+)
+#: A new line that raises a site's capacity ("completed a new line ..., raising its annual
+#: capacity") expands it.
+_CAPACITY_RAISE = re.compile(
+    r"\b(?:rais|lift|increas|boost|doubl|expand)\w*\s+(?:its\s+|the\s+)?(?:\w+\s+)?capacity\b",
     re.IGNORECASE,
 )
 
@@ -1496,7 +1585,7 @@ _REPLACED = re.compile(
     r"\b(?:(?:switch|mov|shift|chang|convert|transition)\w*\s+from|replac\w*)\s+"
     r"(?P<x>[^.;]{0,60}?)\s+(?:to|with|by)\b|"
     # "..., replacing an export suspension that had ..."
-    r"\breplacing\s+(?P<y>(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}(?:bans?|suspensions?|halts?|"
+    r"\b(?:replacing|ending|lifting|scrapping)\s+(?P<y>(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}(?:bans?|suspensions?|halts?|"
     r"moratori(?:um|a)|embargo(?:es)?|prohibitions?|freezes?))\b",
     re.IGNORECASE,
 )
@@ -1592,6 +1681,10 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
                     continue
                 if not _asserted(_clause(sentence, m)):
                     continue
+                if event_type == "export_ban" and _PHYSICAL_CAUSE.search(sentence):
+                    return "disruption", m
+                if event_type == "new_capacity" and (_CAPACITY_RAISE.search(sentence)):
+                    return "capacity_expansion", m
                 if event_type == "new_capacity" and _ADDED_UNIT.search(
                     sentence, max(0, m.start() - 80), m.end() + 40
                 ):
