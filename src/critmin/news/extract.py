@@ -35,6 +35,7 @@ from functools import cache
 from critmin.news.clean import clean_text
 from critmin.news.dates import parse_iso, sentence_date
 from critmin.news.gazetteer import Gazetteer, default_gazetteer
+from critmin.news.prefilter import LiteralGate
 from critmin.news.quantities import event_quantity
 from critmin.news.read import article_id
 from critmin.news.records import EVENT_TYPES, Article, Event, Mention
@@ -1015,6 +1016,15 @@ def _blank_replaced(m: re.Match[str]) -> str:
     return head + x + tail
 
 
+@cache
+def _gate() -> LiteralGate:
+    """The required words of the patterns :func:`classify` searches (built once, on first use)."""
+    sentence_level = (_CONDITIONAL, GENERIC, REQUEST, _CHARACTERISED, _ANAPHORIC_SUBJECT)
+    rewrites = (_PENDING_CLAUSE, _REPLACED)
+    triggers = [p for t in EVENT_TYPES for p in _COMPILED[t]]
+    return LiteralGate([*sentence_level, *rewrites, *triggers])
+
+
 def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The event type a (masked) sentence reports and the trigger that says so, or ``None``.
 
@@ -1027,21 +1037,29 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     candidates = _candidate_types(sentence)
     if not candidates:
         return None
-    if _CONDITIONAL.search(sentence):
+    # one scan says which patterns below can match at all (their required words are there)
+    may = _gate().scan(sentence)
+    if _CONDITIONAL in may and _CONDITIONAL.search(sentence):
         return None
-    if GENERIC.search(sentence) or REQUEST.search(sentence) or _CHARACTERISED.search(sentence):
+    if any(p in may and p.search(sentence) for p in (GENERIC, REQUEST, _CHARACTERISED)):
         return None
     # a subject that refers back to a reported event ("The expansion ...") voids triggers of
     # that event's own type; a new event of another type said of it ("The expansion will be
     # funded by a $75 million loan") is still news
-    subject = _ANAPHORIC_SUBJECT.match(sentence)
+    subject = _ANAPHORIC_SUBJECT.match(sentence) if _ANAPHORIC_SUBJECT in may else None
     referred = _referred_types(subject.group(1)) if subject else frozenset()
-    sentence = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
-    sentence = _REPLACED.sub(_blank_replaced, sentence)
+    if _PENDING_CLAUSE in may:
+        blanked = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
+        if blanked != sentence:
+            sentence, may = blanked, _gate().scan(blanked)
+    if _REPLACED in may:
+        blanked = _REPLACED.sub(_blank_replaced, sentence)
+        if blanked != sentence:
+            sentence, may = blanked, _gate().scan(blanked)
     for event_type in EVENT_TYPES:
         if event_type not in candidates or event_type in referred:
             continue
-        for pattern in _COMPILED[event_type]:
+        for pattern in may.among(_COMPILED[event_type]):
             for m in pattern.finditer(sentence):
                 if (
                     _EVENT_NOUNS.match(m.group(0))

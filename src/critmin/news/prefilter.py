@@ -1,0 +1,217 @@
+r"""Skip regular expressions that cannot match: required literals, found in one scan.
+
+Most of the extractor's patterns (triggers, speculation, generic statements) need some fixed
+word to match at all: ``\bexport bans?\b`` needs "export ban", ``\b(?:if|unless)\b`` needs
+"if" or "unless". :func:`required_literals` reads that off the parsed pattern; a
+:class:`LiteralGate` puts the literals of many patterns into one Aho-Corasick automaton, so one
+scan of a sentence says which patterns may match (:meth:`LiteralGate.scan`). A pattern whose
+literals are all absent is not searched. The analysis is conservative (when in doubt, a pattern
+has no requirement and is always searched), so results are exactly those of searching every
+pattern; only the time changes.
+
+Soundness: literals are compared on a folded copy of the text (lower case). A case-insensitive
+pattern's letter matches a character whose ``str.lower`` is that letter, except for the three
+characters in :data:`_FOLD` (checked over all of Unicode for the characters allowed in
+literals, :data:`_SAFE`); literals use only those characters.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Sequence
+from itertools import product
+from typing import Any
+
+import ahocorasick
+
+#: Characters a literal may contain: printable ASCII. For each of them, every character that
+#: ``re`` matches with or without IGNORECASE lower-cases to it, except the ones in ``_FOLD``.
+_SAFE = frozenset(chr(c) for c in range(0x20, 0x7F))
+#: Characters that ``re`` matches case-insensitively to an ASCII letter although ``str.lower``
+#: does not give that letter (dotted and dotless i, long s).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+#: The most strings an exact alternative may expand to ("(?:a|an|the) (?:plant|mine)": 6).
+_MAX_EXPANSION = 64
+
+try:  # the regex parser behind ``re`` (CPython 3.11+); without it, nothing is skipped
+    _parser: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover
+    _parser = _c = None
+
+
+def fold(text: str) -> str:
+    """The text literals are looked for in: lower case, with ``_FOLD`` applied first."""
+    return text.translate(_FOLD).lower() if not text.isascii() else text.lower()
+
+
+# A node's summary: (exact, required). ``exact`` is the finite set of strings the node matches
+# (lower case) or None; ``required`` is a set of non-empty strings one of which every match of
+# the node contains, or None when nothing is known.
+_Summary = tuple[frozenset[str] | None, frozenset[str] | None]
+
+
+def _score(req: frozenset[str] | None) -> int:
+    """How selective a requirement is: the length of its shortest literal."""
+    return min(map(len, req)) if req else 0
+
+
+def _best(*reqs: frozenset[str] | None) -> frozenset[str] | None:
+    best = max(reqs, key=_score, default=None)
+    return best if _score(best) > 0 else None
+
+
+def _as_required(summary: _Summary) -> frozenset[str] | None:
+    exact, required = summary
+    if exact is not None and "" not in exact:
+        return _best(exact, required)
+    return required
+
+
+def _sequence(items: Iterable[Any]) -> _Summary:
+    run: frozenset[str] | None = frozenset({""})  # exact strings of the items since the last gap
+    exact_all = True
+    candidates: list[frozenset[str] | None] = []
+    for item in items:
+        exact, required = _node(item)
+        if exact is not None and run is not None and len(run) * len(exact) <= _MAX_EXPANSION:
+            run = frozenset(a + b for a, b in product(run, exact))
+            continue
+        if run is not None:
+            candidates.append(_as_required((run, None)))
+        if exact is not None:
+            run = exact
+            exact_all = False  # the product grew too large: no longer one exact set
+        else:
+            run = frozenset({""})
+            exact_all = False
+            candidates.append(required)
+    if run is not None:
+        candidates.append(_as_required((run, None)))
+    return (run if exact_all else None), _best(*candidates)
+
+
+def _node(node: tuple[Any, Any]) -> _Summary:
+    op, av = node
+    if op is _c.LITERAL:
+        ch = chr(av)
+        return (frozenset({ch.lower()}) if ch in _SAFE else None), None
+    if op is _c.AT:
+        return frozenset({""}), None  # zero width: neighbours stay adjacent
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return frozenset({""}), None
+    if op is _c.IN:
+        chars = [chr(v) for o, v in av if o is _c.LITERAL]
+        if len(chars) == len(av) and all(ch in _SAFE for ch in chars):
+            return frozenset(ch.lower() for ch in chars), None
+        return None, None
+    if op is _c.SUBPATTERN or op is _c.ATOMIC_GROUP:
+        return _sequence(av[-1] if op is _c.SUBPATTERN else av)
+    if op is _c.BRANCH:
+        branches = [_sequence(seq) for seq in av[1]]
+        exacts = [e for e, _ in branches]
+        exact: frozenset[str] | None = None
+        if all(e is not None for e in exacts):
+            union = frozenset().union(*(e for e in exacts if e is not None))
+            exact = union if len(union) <= _MAX_EXPANSION else None
+        reqs = [_as_required(b) for b in branches]
+        required: frozenset[str] | None = None
+        if all(r is not None for r in reqs):
+            required = frozenset().union(*(r for r in reqs if r is not None))
+        return exact, _best(required)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, seq = av
+        inner = _sequence(seq)
+        if low == 0:
+            if high == 1 and inner[0] is not None:
+                return inner[0] | {""}, None
+            return None, None
+        if low == high == 1:
+            return inner
+        return None, _as_required(inner)
+    return None, None  # ANY, NOT_LITERAL, GROUPREF...: matches something unknown
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings (lower case) one of which occurs in every text ``pattern`` matches; or None.
+
+    None means no such set is known: the pattern must always be searched.
+    """
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - compiled already, so parsing again should not fail
+        return None
+    return _as_required(_sequence(parsed))
+
+
+class Scan:
+    """Which patterns of a :class:`LiteralGate` may match one text (``pattern in scan``)."""
+
+    __slots__ = ("_gate", "mask")
+
+    def __init__(self, mask: int, gate: LiteralGate) -> None:
+        self.mask = mask
+        self._gate = gate
+
+    def __contains__(self, pattern: re.Pattern[str]) -> bool:
+        return bool(self.mask & self._gate.bit(pattern))
+
+    def among(self, patterns: tuple[re.Pattern[str], ...]) -> list[re.Pattern[str]]:
+        """Those of ``patterns`` that may match, in their order."""
+        mask = self.mask
+        return [p for p, bit in self._gate.bits(patterns) if mask & bit]
+
+
+class LiteralGate:
+    """Required literals of many patterns in one automaton; :meth:`scan` a text once.
+
+    A pattern the gate does not know is always reported as possible.
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self._bits: dict[re.Pattern[str], int] = {}
+        # bits of a tuple of patterns, by the tuple's id; the tuple is kept so its id stays its own
+        self._groups: dict[int, tuple[tuple[re.Pattern[str], ...], tuple[Any, ...]]] = {}
+        self._always = 0
+        by_literal: dict[str, int] = {}
+        for i, pattern in enumerate(dict.fromkeys(patterns)):
+            bit = 1 << i
+            self._bits[pattern] = bit
+            literals = required_literals(pattern)
+            if literals is None:
+                self._always |= bit
+                continue
+            for lit in literals:
+                by_literal[lit] = by_literal.get(lit, 0) | bit
+        self._automaton: Any = None
+        if by_literal:
+            automaton = ahocorasick.Automaton()
+            for lit, bits in by_literal.items():
+                automaton.add_word(lit, bits)
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def bit(self, pattern: re.Pattern[str]) -> int:
+        """The pattern's bit in a scan's mask; all bits (-1) for a pattern it does not know."""
+        return self._bits.get(pattern, -1)
+
+    def bits(
+        self, patterns: tuple[re.Pattern[str], ...]
+    ) -> tuple[tuple[re.Pattern[str], int], ...]:
+        """``(pattern, bit)`` for each of ``patterns`` (cached per tuple)."""
+        entry = self._groups.get(id(patterns))
+        if entry is None or entry[0] is not patterns:
+            entry = (patterns, tuple((p, self.bit(p)) for p in patterns))
+            self._groups[id(patterns)] = entry
+        return entry[1]
+
+    def scan(self, text: str) -> Scan:
+        """The patterns that may match ``text``: those whose literals it contains, or none known."""
+        mask = self._always
+        if self._automaton is not None:
+            for _, bits in self._automaton.iter(fold(text)):
+                mask |= bits
+        return Scan(mask, self)

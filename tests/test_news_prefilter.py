@@ -1,0 +1,79 @@
+"""The literal prefilter never skips a pattern that would match (it only saves time)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from critmin.news import extract
+from critmin.news.prefilter import LiteralGate, fold, required_literals
+
+DATA = Path(__file__).parent / "data" / "news"
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    named = [v for v in vars(extract).values() if isinstance(v, re.Pattern)]
+    triggers = [p for ps in extract._COMPILED.values() for p in ps]
+    return [*named, *triggers, *extract._PREFILTER.values()]
+
+
+GATE = LiteralGate(_patterns())
+
+
+def _sound(text: str) -> None:
+    may = GATE.scan(text)
+    for p in _patterns():
+        if p.search(text):
+            assert p in may, (p.pattern, text)
+
+
+def test_required_literals_examples() -> None:
+    assert required_literals(re.compile(r"\bexport bans?\b", re.I)) == {
+        "export ban",
+        "export bans",
+    }
+    assert required_literals(re.compile(r"\b(?:if|unless)\b")) == {"if", "unless"}
+    assert required_literals(re.compile(r"\w+")) is None
+    # an optional part requires nothing; the other part still does
+    assert required_literals(re.compile(r"(?:foo)?\s+bar")) == {"bar"}
+    # a branch without a requirement makes the whole alternation unknown
+    assert required_literals(re.compile(r"abc|\d+")) is None
+
+
+def test_unknown_pattern_always_possible() -> None:
+    assert re.compile("zzz-not-in-gate") in GATE.scan("")
+
+
+def test_fold_matches_ignorecase_equivalents() -> None:
+    # re matches these to ASCII letters case-insensitively although str.lower does not
+    assert fold("\u0130F \u017fTOP \u0131f") == "if stop if"
+    assert re.search("if", "\u0130F", re.I) and re.search("stop", "\u017fTOP", re.I)
+
+
+def test_sound_on_corpus_sentences() -> None:
+    files = [p for p in DATA.rglob("*") if p.suffix in (".md", ".txt")]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+            _sound(sentence)
+            _sound(sentence.upper())
+
+
+_VOCABULARY = (
+    "if unless export exports ban banned halt exporting from the a its are were take years "
+    "decades for in over past assets were frozen price prices rose fell $ € 5 million tonnes "
+    "plant refinery began production opened new built is after once switch replace to with "
+    "described as urged called İF ſ ı K - , . ; ' # _ not no longer allowed"
+)
+_WORDS = st.sampled_from(_VOCABULARY.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=14), st.sampled_from([" ", "  ", "-", ""]))
+def test_sound_on_generated_text(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    _sound(text)
+    _sound(text.title())
