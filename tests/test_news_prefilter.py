@@ -77,3 +77,31 @@ def test_sound_on_generated_text(words: list[str], sep: str) -> None:
     text = sep.join(words)
     _sound(text)
     _sound(text.title())
+
+
+def _stem_types_by_words(sentence: str) -> frozenset[str]:
+    """The candidate types as the word-by-word search defines them."""
+    found: set[str] = set()
+    for word in set(extract._WORD.findall(sentence.lower())):
+        found |= {t for t in extract.EVENT_TYPES if extract._PREFILTER[t].search(word)}
+    return frozenset(found)
+
+
+def test_stem_index_equals_word_search() -> None:
+    index = extract._stem_index()
+    assert index is not None
+    texts = ["", "re-export bans", "the_export", "non-exporting İF", "ſuspend", "end-use", "x-halt"]
+    for path in [p for p in DATA.rglob("*") if p.suffix in (".md", ".txt")]:
+        texts.extend(re.split(r"(?<=[.!?])\s+|\n+", path.read_text(encoding="utf-8")))
+    for text in texts:
+        for variant in (text, text.upper()):
+            assert index.names(variant) == _stem_types_by_words(variant), variant
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=14), st.sampled_from([" ", "-", "_", ""]))
+def test_stem_index_on_generated_text(words: list[str], sep: str) -> None:
+    index = extract._stem_index()
+    assert index is not None
+    text = sep.join(words)
+    assert index.names(text) == _stem_types_by_words(text)

@@ -35,7 +35,7 @@ from functools import cache
 from critmin.news.clean import clean_text
 from critmin.news.dates import parse_iso, sentence_date
 from critmin.news.gazetteer import Gazetteer, default_gazetteer
-from critmin.news.prefilter import LiteralGate
+from critmin.news.prefilter import LiteralGate, WordStarts
 from critmin.news.quantities import event_quantity
 from critmin.news.read import article_id
 from critmin.news.records import EVENT_TYPES, Article, Event, Mention
@@ -343,8 +343,17 @@ def _word_types(word: str) -> frozenset[str]:
     return frozenset(t for t in EVENT_TYPES if _PREFILTER[t].search(word))
 
 
+@cache
+def _stem_index() -> WordStarts | None:
+    """The stems of :data:`_PREFILTER` in one automaton (None if a stem is not plain words)."""
+    return WordStarts.build({t: _PREFILTER[t] for t in EVENT_TYPES})
+
+
 def _candidate_types(sentence: str) -> frozenset[str]:
     """Every event type with a stem in the sentence, from one scan of its words."""
+    index = _stem_index()
+    if index is not None:
+        return index.names(sentence)
     found: frozenset[str] = frozenset()
     for word in set(_WORD.findall(sentence.lower())):
         found |= _word_types(word)

@@ -69,13 +69,13 @@ def _as_required(summary: _Summary) -> frozenset[str] | None:
     return required
 
 
-def _sequence(items: Iterable[Any]) -> _Summary:
+def _sequence(items: Iterable[Any], limit: int = _MAX_EXPANSION) -> _Summary:
     run: frozenset[str] | None = frozenset({""})  # exact strings of the items since the last gap
     exact_all = True
     candidates: list[frozenset[str] | None] = []
     for item in items:
-        exact, required = _node(item)
-        if exact is not None and run is not None and len(run) * len(exact) <= _MAX_EXPANSION:
+        exact, required = _node(item, limit)
+        if exact is not None and run is not None and len(run) * len(exact) <= limit:
             run = frozenset(a + b for a, b in product(run, exact))
             continue
         if run is not None:
@@ -92,7 +92,7 @@ def _sequence(items: Iterable[Any]) -> _Summary:
     return (run if exact_all else None), _best(*candidates)
 
 
-def _node(node: tuple[Any, Any]) -> _Summary:
+def _node(node: tuple[Any, Any], limit: int) -> _Summary:
     op, av = node
     if op is _c.LITERAL:
         ch = chr(av)
@@ -107,14 +107,14 @@ def _node(node: tuple[Any, Any]) -> _Summary:
             return frozenset(ch.lower() for ch in chars), None
         return None, None
     if op is _c.SUBPATTERN or op is _c.ATOMIC_GROUP:
-        return _sequence(av[-1] if op is _c.SUBPATTERN else av)
+        return _sequence(av[-1] if op is _c.SUBPATTERN else av, limit)
     if op is _c.BRANCH:
-        branches = [_sequence(seq) for seq in av[1]]
+        branches = [_sequence(seq, limit) for seq in av[1]]
         exacts = [e for e, _ in branches]
         exact: frozenset[str] | None = None
         if all(e is not None for e in exacts):
             union = frozenset().union(*(e for e in exacts if e is not None))
-            exact = union if len(union) <= _MAX_EXPANSION else None
+            exact = union if len(union) <= limit else None
         reqs = [_as_required(b) for b in branches]
         required: frozenset[str] | None = None
         if all(r is not None for r in reqs):
@@ -122,7 +122,7 @@ def _node(node: tuple[Any, Any]) -> _Summary:
         return exact, _best(required)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, high, seq = av
-        inner = _sequence(seq)
+        inner = _sequence(seq, limit)
         if low == 0:
             if high == 1 and inner[0] is not None:
                 return inner[0] | {""}, None
@@ -131,6 +131,17 @@ def _node(node: tuple[Any, Any]) -> _Summary:
             return inner
         return None, _as_required(inner)
     return None, None  # ANY, NOT_LITERAL, GROUPREF...: matches something unknown
+
+
+def exact_strings(source: str, flags: int = 0, limit: int = 4096) -> frozenset[str] | None:
+    """All strings (lower case) the regular expression ``source`` matches, if few; else None."""
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(source, flags)
+    except Exception:
+        return None
+    return _sequence(parsed, limit)[0]
 
 
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -215,3 +226,56 @@ class LiteralGate:
             for _, bits in self._automaton.iter(fold(text)):
                 mask |= bits
         return Scan(mask, self)
+
+
+def _is_word(c: str) -> bool:
+    r"""Whether ``re`` counts ``c`` as a word character (for ``\b``)."""
+    return c.isalnum() or c == "_"
+
+
+class WordStarts:
+    r"""Which of several ``\b(?:stem|stem...)`` patterns (case-insensitive) find a stem in a text.
+
+    Equivalent to searching each pattern in each ``[\w-]+`` word of the lower-cased text, from
+    one automaton scan: a stem counts where it starts a word or follows a hyphen in one.
+    """
+
+    def __init__(self, automaton: Any) -> None:
+        self._automaton = automaton
+
+    @classmethod
+    def build(cls, patterns: dict[str, re.Pattern[str]]) -> WordStarts | None:
+        """The index of ``patterns`` by name; None if a pattern is not a finite list of stems."""
+        stems: dict[str, set[str]] = {}
+        for name, pattern in patterns.items():
+            source = pattern.pattern
+            if not (source.startswith(r"\b(?:") and source.endswith(")")):
+                return None
+            if not pattern.flags & re.IGNORECASE:
+                return None
+            exact = exact_strings(source[2:], pattern.flags)
+            if not exact or any(
+                not stem or not _is_word(stem[0]) or not all(_is_word(c) or c == "-" for c in stem)
+                for stem in exact
+            ):
+                return None
+            for stem in exact:
+                stems.setdefault(stem, set()).add(name)
+        automaton = ahocorasick.Automaton()
+        for stem, names in stems.items():
+            automaton.add_word(stem, (len(stem), frozenset(names)))
+        automaton.make_automaton()
+        return cls(automaton)
+
+    def names(self, text: str) -> frozenset[str]:
+        """Names of the patterns that find a stem in ``text``."""
+        # lower case as the words were; the two lower-case letters re also matches to i and s
+        lowered = text.lower()
+        if not lowered.isascii():
+            lowered = lowered.translate(_FOLD)
+        found: frozenset[str] = frozenset()
+        for end, (length, names) in self._automaton.iter(lowered):
+            start = end - length + 1
+            if start == 0 or not _is_word(lowered[start - 1]):
+                found |= names
+        return found
