@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -94,6 +96,12 @@ class Entry:
     weak: bool = False
 
 
+#: A hit: (-length, start, stop, entry, candidate entries).
+_Hit = tuple[int, int, int, Entry, tuple[Entry, ...]]
+_START = itemgetter(1)
+_LONGEST = itemgetter(0, 1)
+
+
 @dataclass(slots=True)
 class Gazetteer:
     """Entries compiled into an Aho-Corasick automaton."""
@@ -139,17 +147,19 @@ class Gazetteer:
             The article's year; leaders' names count only for the years they held office.
         """
         folded = f" {fold(text)} "
-        shaped = _shape(text)
         # (-length, start, stop, entry, candidates): sorts longest first, then leftmost; two
         # hits never tie on (length, start), so entries are never compared
-        hits: list[tuple[int, int, int, Entry, tuple[Entry, ...]]] = []
+        hits: list[_Hit] = []
         append = hits.append
+        shaped = ""  # the text with case kept, shaped when a hit first needs a case check
         for end, (length, entries, direct, uniform) in self.automaton.iter(folded):
             # the key sits between the two padding spaces; offsets in ``text`` are one less
             start = end - length - 1
             if direct is not None:
                 append((-length, start, start + length, direct, entries))
                 continue
+            if not shaped:
+                shaped = _shape(text)
             surface = shaped[start : start + length]
             if uniform:
                 if _case_ok(entries[0], surface, year):
@@ -158,41 +168,41 @@ class Gazetteer:
             ok = tuple(e for e in entries if _case_ok(e, surface, year))
             if ok:
                 append((-length, start, start + length, ok[0], ok))
-        hits.sort()
-        occupied = bytearray(len(text) + 1)
-        taken = []
-        for _, start, stop, entry, candidates in hits:
-            if any(occupied[start:stop]):
-                continue
-            occupied[start:stop] = b"\x01" * (stop - start)
-            taken.append((start, stop, entry, candidates))
-        taken.sort()
         context: dict[str, bool] = {}
-        kept: list[tuple[int, int, Entry, bool]] = []
-        for start, stop, entry, candidates in taken:
-            if entry.surface in self.ambiguous:
+        ambiguous = self.ambiguous
+        mentions: list[Mention] = []
+        rejected: list[int] = []  # weak names without commodity context, by index
+        for _, start, stop, entry, candidates in _longest_first(hits):
+            if entry.surface in ambiguous:
                 entry = self._disambiguate(entry.surface, candidates, text, context)
-            kept.append((start, stop, entry, not entry.weak or _weak_ok(text, start, stop)))
+            if entry.weak and not _weak_ok(text, start, stop):
+                rejected.append(len(mentions))
+            mentions.append(Mention(start, stop, entry.kind, entry.id, text[start:stop], entry.via))
+        if not rejected:
+            return mentions
+        accepted = [True] * len(mentions)
+        for i in rejected:
+            accepted[i] = False
         # a weak name coordinated with a commodity ("copper, gold, silver and tin") is one too
         changed = True
         while changed:
             changed = False
-            for i, (start, stop, entry, accepted) in enumerate(kept):
-                if accepted or entry.kind != "commodity":
+            for i in rejected:
+                m = mentions[i]
+                if accepted[i] or m.kind != "commodity":
                     continue
                 for j in (i - 1, i + 1):
-                    if not 0 <= j < len(kept) or not kept[j][3] or kept[j][2].kind != "commodity":
+                    if not 0 <= j < len(mentions) or not accepted[j]:
                         continue
-                    lo, hi = (kept[j][1], start) if j < i else (stop, kept[j][0])
+                    n = mentions[j]
+                    if n.kind != "commodity":
+                        continue
+                    lo, hi = (n.end, m.start) if j < i else (m.end, n.start)
                     if _COORDINATION.fullmatch(text[lo:hi]):
-                        kept[i] = (start, stop, entry, True)
+                        accepted[i] = True
                         changed = True
                         break
-        return [
-            Mention(start, stop, entry.kind, entry.id, text[start:stop], entry.via)
-            for start, stop, entry, accepted in kept
-            if accepted
-        ]
+        return [m for m, ok in zip(mentions, accepted, strict=True) if ok]
 
     def _disambiguate(
         self, surface: str, entries: tuple[Entry, ...], text: str, context: dict[str, bool]
@@ -210,6 +220,35 @@ class Gazetteer:
             if e.id == chosen:
                 return e
         return Entry(surface, "country", chosen, via="name", case="proper")
+
+
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """Hits without overlaps, in text order: longest first, then leftmost, wins.
+
+    Greedy over all hits sorted by (-length, start). Hits in different runs of overlapping
+    spans never meet, so the greedy choice runs per run; a hit overlapping nothing is kept
+    without sorting (most hits, in news text).
+    """
+    hits.sort(key=_START)  # starts differ between hits of one length
+    reach = list(accumulate([h[2] for h in hits], max))
+    # where a run of overlapping spans ends: the next hit starts at or after every stop so far
+    cuts = [i for i in range(1, len(hits)) if hits[i][1] >= reach[i - 1]]
+    if len(cuts) == len(hits) - 1:
+        return hits
+    taken: list[_Hit] = []
+    a = 0
+    for b in (*cuts, len(hits)):
+        if b - a == 1:
+            taken.append(hits[a])
+        else:
+            chosen: list[_Hit] = []
+            for hit in sorted(hits[a:b], key=_LONGEST):
+                if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen):
+                    chosen.append(hit)
+            chosen.sort(key=_START)
+            taken.extend(chosen)
+        a = b
+    return taken
 
 
 def _case_ok(entry: Entry, surface: str, year: int | None) -> bool:
