@@ -105,3 +105,29 @@ def test_stem_index_on_generated_text(words: list[str], sep: str) -> None:
     assert index is not None
     text = sep.join(words)
     assert index.names(text) == _stem_types_by_words(text)
+
+
+def test_suspicious_characters_cover_ftfy_badness() -> None:
+    from ftfy.badness import is_bad
+
+    from critmin.news.clean import _SUSPICIOUS
+
+    for text in ["â€™", "Ã© ", "donâ€™t", "вЂ", "Â ", "naïve café", "Kazakhstan — 5 €"]:
+        assert not is_bad(text) or _SUSPICIOUS.search(text), text
+
+
+_MOJIBAKE_ALPHABET = "aZ .,!?-\u2014\u2019\u201c\u00e9\u00c3\u00c2\u00a0\u20ac\u0432\u0402"
+_MOJIBAKE = st.text(alphabet=st.sampled_from(list(_MOJIBAKE_ALPHABET)), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MOJIBAKE)
+def test_suspicious_characters_never_miss_bad_text(text: str) -> None:
+    from ftfy.badness import is_bad
+
+    from critmin.news.clean import _SUSPICIOUS
+
+    if is_bad(text):
+        assert _SUSPICIOUS.search(text)
+    else:
+        assert not is_bad(text + "\u00c3 ") or _SUSPICIOUS.search(text + "\u00c3 ")

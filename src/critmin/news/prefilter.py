@@ -28,6 +28,7 @@ import ahocorasick
 #: Characters a literal may contain: printable ASCII. For each of them, every character that
 #: ``re`` matches with or without IGNORECASE lower-cases to it, except the ones in ``_FOLD``.
 _SAFE = frozenset(chr(c) for c in range(0x20, 0x7F))
+_ASCII = frozenset(chr(c) for c in range(0x80))
 #: Characters that ``re`` matches case-insensitively to an ASCII letter although ``str.lower``
 #: does not give that letter (dotted and dotless i, long s).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -142,6 +143,60 @@ def exact_strings(source: str, flags: int = 0, limit: int = 4096) -> frozenset[s
     except Exception:
         return None
     return _sequence(parsed, limit)[0]
+
+
+def _chars(node: tuple[Any, Any]) -> frozenset[str] | None:
+    """Characters one of which every match of ``node`` contains, or None if unknown."""
+    op, av = node
+    if op is _c.LITERAL:
+        return frozenset({chr(av)})
+    if op is _c.IN:
+        chars: set[str] = set()
+        for o, v in av:
+            if o is _c.LITERAL:
+                chars.add(chr(v))
+            elif o is _c.RANGE:
+                chars.update(chr(c) for c in range(v[0], v[1] + 1))
+            else:  # NEGATE, CATEGORY (\w, \s): too many characters
+                return None
+        return frozenset(chars)
+    if op is _c.BRANCH:
+        sets = [_seq_chars(seq) for seq in av[1]]
+        if any(x is None for x in sets):
+            return None
+        return frozenset().union(*(x for x in sets if x is not None))
+    if op is _c.SUBPATTERN:
+        return _seq_chars(av[-1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _seq_chars(av[2])
+    return None
+
+
+def _seq_chars(items: Iterable[Any]) -> frozenset[str] | None:
+    # any known set will do; the rarest is best: no ASCII, then the fewest characters
+    found = [x for x in map(_chars, items) if x is not None]
+    return min(found, key=lambda x: (not x.isdisjoint(_ASCII), len(x))) if found else None
+
+
+def required_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Characters one of which occurs in every text ``pattern`` matches; None if unknown.
+
+    For case-sensitive patterns only (case-insensitive ones give None).
+    """
+    if _parser is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover
+        return None
+    return _seq_chars(parsed)
+
+
+def any_of(chars: frozenset[str] | None) -> re.Pattern[str]:
+    """A pattern that finds any of ``chars``; any character at all when ``chars`` is None."""
+    if chars is None:
+        return re.compile(r"[\s\S]")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:

@@ -276,8 +276,10 @@ def parse_markdown(text: str, *, source: str = "<markdown>") -> Article | None:
                 continue
             lines.append(m.group(1))
             continue
-        line = _MD_LINK.sub(r"\1", line)
-        line = _MD_EMPH.sub(r"\2", line)
+        if "[" in line:  # a link needs its bracket; emphasis its * or _
+            line = _MD_LINK.sub(r"\1", line)
+        if "*" in line or "_" in line:
+            line = _MD_EMPH.sub(r"\2", line)
         lines.append(line)
     return _make(
         "\n".join(lines),
