@@ -35,7 +35,7 @@ from functools import cache
 from critmin.news.clean import clean_text
 from critmin.news.dates import parse_iso, sentence_date
 from critmin.news.gazetteer import Gazetteer, default_gazetteer
-from critmin.news.prefilter import LiteralGate, WordStarts
+from critmin.news.prefilter import LiteralGate, Scan, WordStarts
 from critmin.news.quantities import event_quantity
 from critmin.news.read import article_id
 from critmin.news.records import EVENT_TYPES, Article, Event, Mention
@@ -627,16 +627,21 @@ class Sentence:
     text: str
 
 
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?(?=\s+[\"'(\[]?[A-Z0-9])")
+_LAST_TOKEN = re.compile(r"([\w.]+)[.!?]$")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split text into sentences (paragraph breaks always split; abbreviations do not)."""
     out: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _PARAGRAPH.finditer(text):
         p_start = para.start()
         chunk = para.group()
         begin = 0
-        for m in re.finditer(r"[.!?][\"')\]]?(?=\s+[\"'(\[]?[A-Z0-9])", chunk):
+        for m in _SENTENCE_END.finditer(chunk):
             end = m.end()
-            token = re.search(r"([\w.]+)[.!?]$", chunk[begin : m.start() + 1])
+            token = _LAST_TOKEN.search(chunk[begin : m.start() + 1])
             word = token.group(1).lower().rstrip(".") if token else ""
             following = chunk[end:].lstrip()[:1]
             if chunk[m.start()] == "." and (
@@ -690,7 +695,9 @@ def _country_of(m: Mention, homes: dict[str, str]) -> str | None:
     return None
 
 
+@cache
 def _homes() -> dict[str, str]:
+    """Company id to home country (built once; the catalogue is fixed; never mutated)."""
     from critmin.data.catalogue.companies import companies
 
     return {c.id: c.home for c in companies()}
@@ -836,6 +843,8 @@ def _state_references(refs: tuple[str, ...]) -> re.Pattern[str]:
 def _masked(s_text: str, offset: int, mentions: list[Mention], kinds: set[str]) -> str:
     # "#" rather than spaces: a blanked name must not read as a gap ("The ___ imposed sanctions"
     # is not "the imposed sanctions")
+    if not any(m.kind in kinds for m in mentions):
+        return s_text
     chars = list(s_text)
     for m in mentions:
         if m.kind in kinds:
@@ -996,12 +1005,20 @@ def _clause(sentence: str, m: re.Match[str]) -> str:
     return sentence[start:end]
 
 
-def _asserted(clause: str) -> bool:
-    """Whether a clause asserts its trigger: no modal, forecast or negation in it."""
+def _asserted(clause: str, may: Scan | None = None) -> bool:
+    """Whether a clause asserts its trigger: no modal, forecast or negation in it.
+
+    ``may``: a scan of a text the clause is part of; patterns it rules out are not searched.
+    """
+    if may is None:
+        may = _gate().scan(clause)
     return not (
-        SPECULATIVE.search(clause)
-        or _MAY.search(clause)
-        or NEGATION.search(_PROHIBITIVE.sub(" ", clause))
+        (SPECULATIVE in may and SPECULATIVE.search(clause))
+        or (_MAY in may and _MAY.search(clause))
+        or (
+            NEGATION in may
+            and NEGATION.search(_PROHIBITIVE.sub(" ", clause) if _PROHIBITIVE in may else clause)
+        )
     )
 
 
@@ -1030,8 +1047,9 @@ def _gate() -> LiteralGate:
     """The required words of the patterns :func:`classify` searches (built once, on first use)."""
     sentence_level = (_CONDITIONAL, GENERIC, REQUEST, _CHARACTERISED, _ANAPHORIC_SUBJECT)
     rewrites = (_PENDING_CLAUSE, _REPLACED)
+    clause_level = (SPECULATIVE, _MAY, NEGATION, _PROHIBITIVE)
     triggers = [p for t in EVENT_TYPES for p in _COMPILED[t]]
-    return LiteralGate([*sentence_level, *rewrites, *triggers])
+    return LiteralGate([*sentence_level, *rewrites, *clause_level, *triggers])
 
 
 def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
@@ -1080,7 +1098,7 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
                 check = _CHECKS.get(event_type)
                 if check is not None and not check(sentence, m):
                     continue
-                if not _asserted(_clause(sentence, m)):
+                if not _asserted(_clause(sentence, m), may):
                     continue
                 return event_type, m
     return None
