@@ -17,7 +17,8 @@ DATA = Path(__file__).parent / "data" / "news"
 def _patterns() -> list[re.Pattern[str]]:
     named = [v for v in vars(extract).values() if isinstance(v, re.Pattern)]
     triggers = [p for ps in extract._COMPILED.values() for p in ps]
-    return [*named, *triggers, *extract._PREFILTER.values()]
+    stages = [pattern for _, pattern in extract._STAGES]
+    return [*named, *triggers, *stages, *extract._PREFILTER.values()]
 
 
 GATE = LiteralGate(_patterns())
@@ -131,3 +132,35 @@ def test_suspicious_characters_never_miss_bad_text(text: str) -> None:
         assert _SUSPICIOUS.search(text)
     else:
         assert not is_bad(text + "\u00c3 ") or _SUSPICIOUS.search(text + "\u00c3 ")
+
+
+def _masked_by_index(s_text: str, offset: int, mentions: list, kinds: set[str]) -> str:
+    """_masked as first written: character by character."""
+    chars = list(s_text)
+    for m in mentions:
+        if m.kind in kinds:
+            for i in range(m.start - offset, m.end - offset):
+                if 0 <= i < len(chars) and not chars[i].isspace():
+                    chars[i] = "#"
+    return "".join(chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab #\t\u00a0")), max_size=20),
+    st.integers(-5, 5),
+    st.lists(
+        st.tuples(
+            st.integers(-8, 28), st.integers(0, 10), st.sampled_from(["country", "commodity"])
+        ),
+        max_size=4,
+    ),
+)
+def test_masked_equals_character_loop(text: str, offset: int, spans: list) -> None:
+    from critmin.news.records import Mention
+
+    mentions = [Mention(a, a + n, kind, "x", "") for a, n, kind in spans]
+    for kinds in ({"country"}, {"country", "bloc"}, set()):
+        assert extract._masked(text, offset, mentions, kinds) == _masked_by_index(
+            text, offset, mentions, kinds
+        )

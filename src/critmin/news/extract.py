@@ -848,9 +848,10 @@ def _masked(s_text: str, offset: int, mentions: list[Mention], kinds: set[str]) 
     chars = list(s_text)
     for m in mentions:
         if m.kind in kinds:
-            for i in range(m.start - offset, m.end - offset):
-                if 0 <= i < len(chars) and not chars[i].isspace():
-                    chars[i] = "#"
+            # the mention's characters inside the sentence, spaces kept
+            lo, hi = max(0, m.start - offset), min(len(chars), m.end - offset)
+            if lo < hi:
+                chars[lo:hi] = [c if c.isspace() else "#" for c in chars[lo:hi]]
     return "".join(chars)
 
 
@@ -1043,6 +1044,12 @@ def _blank_replaced(m: re.Match[str]) -> str:
 
 
 @cache
+def _stage_gate() -> LiteralGate:
+    """The required words of the stage patterns (built once, on first use)."""
+    return LiteralGate([pattern for _, pattern in _STAGES])
+
+
+@cache
 def _gate() -> LiteralGate:
     """The required words of the patterns :func:`classify` searches (built once, on first use)."""
     sentence_level = (_CONDITIONAL, GENERIC, REQUEST, _CHARACTERISED, _ANAPHORIC_SUBJECT)
@@ -1153,7 +1160,8 @@ def _sentence_event(
     companies = sorted({m.id for m in mentions if m.kind == "company"})
 
     stage_text = _masked(s_text, offset, mentions, {"commodity", "company"})
-    stage = next((name for name, pat in _STAGES if pat.search(stage_text)), None)
+    stage_may = _stage_gate().scan(stage_text)
+    stage = next((n for n, pat in _STAGES if pat in stage_may and pat.search(stage_text)), None)
     quantity = event_quantity(event_type, s_text)
     stated = sentence_date(s_text, ctx.reference)
     if stated is not None:
