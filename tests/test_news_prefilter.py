@@ -8,14 +8,16 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from critmin.news import extract
+from critmin.news import dates, extract
 from critmin.news.prefilter import LiteralGate, fold, required_literals
 
 DATA = Path(__file__).parent / "data" / "news"
 
 
 def _patterns() -> list[re.Pattern[str]]:
-    named = [v for v in vars(extract).values() if isinstance(v, re.Pattern)]
+    named = [
+        v for module in (extract, dates) for v in vars(module).values() if isinstance(v, re.Pattern)
+    ]
     triggers = [p for ps in extract._COMPILED.values() for p in ps]
     stages = [pattern for _, pattern in extract._STAGES]
     return [*named, *triggers, *stages, *extract._PREFILTER.values()]
@@ -67,6 +69,7 @@ _VOCABULARY = (
     "if unless export exports ban banned halt exporting from the a its are were take years "
     "decades for in over past assets were frozen price prices rose fell $ € 5 million tonnes "
     "plant refinery began production opened new built is after once switch replace to with "
+    "on Monday last Friday 5 March 2025 May 3 2025-01-02 yesterday today Sept. "
     "described as urged called İF ſ ı K - , . ; ' # _ not no longer allowed"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split())
