@@ -131,3 +131,11 @@ def test_find_equals_reference_on_articles() -> None:
     big = "\n\n".join(texts)
     assert gaz.find(big, year=2025) == reference_find(gaz, big, 2025)
     assert gaz.find(big.upper()) == reference_find(gaz, big.upper())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_shaping_a_slice_is_slicing_the_shape(text: str, a: int, b: int) -> None:
+    # shaping maps each character on its own (find shapes only the hits' slices)
+    assert _shape(text)[a:b] == _shape(text[a:b])
+    assert len(fold(text)) == len(text)
