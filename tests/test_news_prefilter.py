@@ -41,7 +41,7 @@ def test_required_literals_examples() -> None:
     assert required_literals(re.compile(r"\b(?:if|unless)\b")) == {"if", "unless"}
     assert required_literals(re.compile(r"\w+")) is None
     # an optional part requires nothing; the other part still does
-    assert required_literals(re.compile(r"(?:foo)?\s+bar")) == {"bar"}
+    assert required_literals(re.compile(r"(?:foo)?\s+bar")) == {" bar"}  # white space folds to " "
     # a branch without a requirement makes the whole alternation unknown
     assert required_literals(re.compile(r"abc|\d+")) is None
 
@@ -97,9 +97,12 @@ def test_stem_index_equals_word_search() -> None:
     texts = ["", "re-export bans", "the_export", "non-exporting İF", "ſuspend", "end-use", "x-halt"]
     for path in [p for p in DATA.rglob("*") if p.suffix in (".md", ".txt")]:
         texts.extend(re.split(r"(?<=[.!?])\s+|\n+", path.read_text(encoding="utf-8")))
+    gate = extract._gate()
     for text in texts:
         for variant in (text, text.upper()):
-            assert index.names(variant) == _stem_types_by_words(variant), variant
+            expected = _stem_types_by_words(variant)
+            assert index.names(variant) == expected, variant
+            assert gate.scan(variant).names in (expected, None), variant
 
 
 @settings(max_examples=300, deadline=None)
@@ -109,6 +112,8 @@ def test_stem_index_on_generated_text(words: list[str], sep: str) -> None:
     assert index is not None
     text = sep.join(words)
     assert index.names(text) == _stem_types_by_words(text)
+    names = extract._gate().scan(text).names
+    assert names == _stem_types_by_words(text) or (names is None and "\u0130" in text)
 
 
 def test_suspicious_characters_cover_ftfy_badness() -> None:
@@ -167,3 +172,26 @@ def test_masked_equals_character_loop(text: str, offset: int, spans: list) -> No
         assert extract._masked(text, offset, mentions, kinds) == _masked_by_index(
             text, offset, mentions, kinds
         )
+
+
+def test_white_space_is_what_re_calls_white_space() -> None:
+    import sys
+
+    from critmin.news.prefilter import _SPACES
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert "".join(re.findall(r"\s", every)) == _SPACES
+    assert "".join(c for c in every if c.isspace()) == _SPACES
+
+
+def test_fold_is_lower_case_per_character() -> None:
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if 0xD800 <= code <= 0xDFFF or c == "\u0130":
+            continue
+        lowered = c.lower()
+        expected = " " if c.isspace() else {"\u0131": "i", "\u017f": "s"}.get(lowered, lowered)
+        assert fold(c) == expected, hex(code)
+        assert fold(c + "A") == expected + "a"

@@ -1056,7 +1056,8 @@ def _gate() -> LiteralGate:
     rewrites = (_PENDING_CLAUSE, _REPLACED)
     clause_level = (SPECULATIVE, _MAY, NEGATION, _PROHIBITIVE)
     triggers = [p for t in EVENT_TYPES for p in _COMPILED[t]]
-    return LiteralGate([*sentence_level, *rewrites, *clause_level, *triggers])
+    stems = {t: _PREFILTER[t] for t in EVENT_TYPES}
+    return LiteralGate([*sentence_level, *rewrites, *clause_level, *triggers], words=stems)
 
 
 def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
@@ -1068,11 +1069,12 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     """
     if sentence.rstrip().endswith("?"):
         return None
-    candidates = _candidate_types(sentence)
+    # one scan says which patterns below can match at all (their required words are there)
+    # and which event types have a stem in the sentence
+    may = _gate().scan(sentence)
+    candidates = may.names if may.names is not None else _candidate_types(sentence)
     if not candidates:
         return None
-    # one scan says which patterns below can match at all (their required words are there)
-    may = _gate().scan(sentence)
     if _CONDITIONAL in may and _CONDITIONAL.search(sentence):
         return None
     if any(p in may and p.search(sentence) for p in (GENERIC, REQUEST, _CHARACTERISED)):

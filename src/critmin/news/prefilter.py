@@ -29,9 +29,15 @@ import ahocorasick
 #: ``re`` matches with or without IGNORECASE lower-cases to it, except the ones in ``_FOLD``.
 _SAFE = frozenset(chr(c) for c in range(0x20, 0x7F))
 _ASCII = frozenset(chr(c) for c in range(0x80))
+#: Every character ``re``'s ``\s`` matches (``str.isspace``; none lies beyond U+3000: tested).
+_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 #: Characters that ``re`` matches case-insensitively to an ASCII letter although ``str.lower``
-#: does not give that letter (dotted and dotless i, long s).
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+#: does not give that letter (dotted and dotless i, long s); and white space, folded to a
+#: plain space so that ``\s`` in a pattern is a space in a literal.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", **dict.fromkeys(_SPACES, " ")})
+_ASCII_FOLD = bytes(
+    32 if chr(c).isspace() else ord(chr(c).lower()) if c < 0x80 else c for c in range(256)
+)
 #: The most strings an exact alternative may expand to ("(?:a|an|the) (?:plant|mine)": 6).
 _MAX_EXPANSION = 64
 
@@ -43,8 +49,10 @@ except ImportError:  # pragma: no cover
 
 
 def fold(text: str) -> str:
-    """The text literals are looked for in: lower case, with ``_FOLD`` applied first."""
-    return text.translate(_FOLD).lower() if not text.isascii() else text.lower()
+    """The text literals are looked for in: ``_FOLD`` applied, then lower case (same length)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+    return text.translate(_FOLD).lower()
 
 
 # A node's summary: (exact, required). ``exact`` is the finite set of strings the node matches
@@ -70,12 +78,32 @@ def _as_required(summary: _Summary) -> frozenset[str] | None:
     return required
 
 
+_REPEATS = () if _c is None else (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+
+
+def _summaries(items: Iterable[Any], limit: int) -> Iterable[_Summary]:
+    """The summaries of a sequence's items; ``x+`` counts as ``x``, a gap, ``x``.
+
+    Every match of a repeat begins with one match of its item and ends with one, so what comes
+    before the repeat is adjacent to the first and what follows to the last.
+    """
+    for item in items:
+        op, av = item
+        if op in _REPEATS and av[0] >= 1 and not av[0] == av[1] == 1:
+            inner = _sequence(av[2], limit)
+            if inner[0] is not None:
+                yield inner
+                yield None, _as_required(inner)
+                yield inner
+                continue
+        yield _node(item, limit)
+
+
 def _sequence(items: Iterable[Any], limit: int = _MAX_EXPANSION) -> _Summary:
     run: frozenset[str] | None = frozenset({""})  # exact strings of the items since the last gap
     exact_all = True
     candidates: list[frozenset[str] | None] = []
-    for item in items:
-        exact, required = _node(item, limit)
+    for exact, required in _summaries(items, limit):
         if exact is not None and run is not None and len(run) * len(exact) <= limit:
             run = frozenset(a + b for a, b in product(run, exact))
             continue
@@ -93,19 +121,34 @@ def _sequence(items: Iterable[Any], limit: int = _MAX_EXPANSION) -> _Summary:
     return (run if exact_all else None), _best(*candidates)
 
 
+_SPACE_CATEGORIES = () if _c is None else (_c.CATEGORY_SPACE, _c.CATEGORY_UNI_SPACE)
+
+
+def _literal(code: int) -> str:
+    """A pattern's literal character as it reads in folded text; "" when not handled."""
+    ch = chr(code)
+    if ch.isspace():
+        return " "
+    return ch.lower() if ch in _SAFE else ""
+
+
 def _node(node: tuple[Any, Any], limit: int) -> _Summary:
     op, av = node
     if op is _c.LITERAL:
-        ch = chr(av)
-        return (frozenset({ch.lower()}) if ch in _SAFE else None), None
+        ch = _literal(av)
+        return (frozenset({ch}) if ch else None), None
     if op is _c.AT:
         return frozenset({""}), None  # zero width: neighbours stay adjacent
     if op in (_c.ASSERT, _c.ASSERT_NOT):
         return frozenset({""}), None
     if op is _c.IN:
-        chars = [chr(v) for o, v in av if o is _c.LITERAL]
-        if len(chars) == len(av) and all(ch in _SAFE for ch in chars):
-            return frozenset(ch.lower() for ch in chars), None
+        chars = [
+            _literal(v) if o is _c.LITERAL else " " if v in _SPACE_CATEGORIES else ""
+            for o, v in av
+            if o is _c.LITERAL or o is _c.CATEGORY
+        ]
+        if len(chars) == len(av) and all(chars):
+            return frozenset(chars), None
         return None, None
     if op is _c.SUBPATTERN or op is _c.ATOMIC_GROUP:
         return _sequence(av[-1] if op is _c.SUBPATTERN else av, limit)
@@ -214,13 +257,18 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 class Scan:
-    """Which patterns of a :class:`LiteralGate` may match one text (``pattern in scan``)."""
+    """Which patterns of a :class:`LiteralGate` may match one text (``pattern in scan``).
 
-    __slots__ = ("_gate", "mask")
+    ``names``: the gate's word patterns that find a stem in the text (see :class:`WordStarts`),
+    or None when the gate has none or cannot tell for this text.
+    """
 
-    def __init__(self, mask: int, gate: LiteralGate) -> None:
+    __slots__ = ("_gate", "mask", "names")
+
+    def __init__(self, mask: int, gate: LiteralGate, names: frozenset[str] | None = None) -> None:
         self.mask = mask
         self._gate = gate
+        self.names = names
 
     def __contains__(self, pattern: re.Pattern[str]) -> bool:
         return bool(self.mask & self._gate.bit(pattern))
@@ -234,10 +282,15 @@ class Scan:
 class LiteralGate:
     """Required literals of many patterns in one automaton; :meth:`scan` a text once.
 
-    A pattern the gate does not know is always reported as possible.
+    A pattern the gate does not know is always reported as possible. ``words``: stem patterns
+    (as for :class:`WordStarts`) looked up in the same scan, reported as :attr:`Scan.names`.
     """
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+    def __init__(
+        self,
+        patterns: Sequence[re.Pattern[str]],
+        words: dict[str, re.Pattern[str]] | None = None,
+    ) -> None:
         self._bits: dict[re.Pattern[str], int] = {}
         # bits of a tuple of patterns, by the tuple's id; the tuple is kept so its id stays its own
         self._groups: dict[int, tuple[tuple[re.Pattern[str], ...], tuple[Any, ...]]] = {}
@@ -252,11 +305,15 @@ class LiteralGate:
                 continue
             for lit in literals:
                 by_literal[lit] = by_literal.get(lit, 0) | bit
+        stems = _stems(words) if words else None
+        self._words = stems is not None
         self._automaton: Any = None
-        if by_literal:
+        keys = set(by_literal) | set(stems or ())
+        if keys:
             automaton = ahocorasick.Automaton()
-            for lit, bits in by_literal.items():
-                automaton.add_word(lit, bits)
+            for key in keys:
+                names = frozenset((stems or {}).get(key, ()))
+                automaton.add_word(key, (by_literal.get(key, 0), len(key), names))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -277,15 +334,44 @@ class LiteralGate:
     def scan(self, text: str) -> Scan:
         """The patterns that may match ``text``: those whose literals it contains, or none known."""
         mask = self._always
+        names: frozenset[str] = frozenset()
         if self._automaton is not None:
-            for _, bits in self._automaton.iter(fold(text)):
+            folded = fold(text)
+            for end, (bits, length, found) in self._automaton.iter(folded):
                 mask |= bits
-        return Scan(mask, self)
+                if found:
+                    start = end - length + 1
+                    if start == 0 or not _is_word(folded[start - 1]):
+                        names |= found
+        # stems are defined on the lower-cased text, which "İ" lengthens: not this scan's text
+        if not self._words or (not text.isascii() and "\u0130" in text):
+            return Scan(mask, self)
+        return Scan(mask, self, names)
 
 
 def _is_word(c: str) -> bool:
     r"""Whether ``re`` counts ``c`` as a word character (for ``\b``)."""
     return c.isalnum() or c == "_"
+
+
+def _stems(patterns: dict[str, re.Pattern[str]]) -> dict[str, set[str]] | None:
+    r"""Stem to the names of the ``\b(?:stem|...)`` patterns that have it; None if not all are."""
+    stems: dict[str, set[str]] = {}
+    for name, pattern in patterns.items():
+        source = pattern.pattern
+        if not (source.startswith(r"\b(?:") and source.endswith(")")):
+            return None
+        if not pattern.flags & re.IGNORECASE:
+            return None
+        exact = exact_strings(source[2:], pattern.flags)
+        if not exact or any(
+            not stem or not _is_word(stem[0]) or not all(_is_word(c) or c == "-" for c in stem)
+            for stem in exact
+        ):
+            return None
+        for stem in exact:
+            stems.setdefault(stem, set()).add(name)
+    return stems
 
 
 class WordStarts:
@@ -301,21 +387,9 @@ class WordStarts:
     @classmethod
     def build(cls, patterns: dict[str, re.Pattern[str]]) -> WordStarts | None:
         """The index of ``patterns`` by name; None if a pattern is not a finite list of stems."""
-        stems: dict[str, set[str]] = {}
-        for name, pattern in patterns.items():
-            source = pattern.pattern
-            if not (source.startswith(r"\b(?:") and source.endswith(")")):
-                return None
-            if not pattern.flags & re.IGNORECASE:
-                return None
-            exact = exact_strings(source[2:], pattern.flags)
-            if not exact or any(
-                not stem or not _is_word(stem[0]) or not all(_is_word(c) or c == "-" for c in stem)
-                for stem in exact
-            ):
-                return None
-            for stem in exact:
-                stems.setdefault(stem, set()).add(name)
+        stems = _stems(patterns)
+        if stems is None:
+            return None
         automaton = ahocorasick.Automaton()
         for stem, names in stems.items():
             automaton.add_word(stem, (len(stem), frozenset(names)))
