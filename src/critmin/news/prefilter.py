@@ -100,6 +100,12 @@ def _summaries(items: Iterable[Any], limit: int) -> Iterable[_Summary]:
 
 
 def _sequence(items: Iterable[Any], limit: int = _MAX_EXPANSION) -> _Summary:
+    exact, candidates = _parts(items, limit)
+    return exact, _best(*candidates)
+
+
+def _parts(items: Iterable[Any], limit: int) -> tuple[frozenset[str] | None, list[Any]]:
+    """A sequence's exact strings (or None) and its requirements, every one of which holds."""
     run: frozenset[str] | None = frozenset({""})  # exact strings of the items since the last gap
     exact_all = True
     candidates: list[frozenset[str] | None] = []
@@ -118,7 +124,7 @@ def _sequence(items: Iterable[Any], limit: int = _MAX_EXPANSION) -> _Summary:
             candidates.append(required)
     if run is not None:
         candidates.append(_as_required((run, None)))
-    return (run if exact_all else None), _best(*candidates)
+    return (run if exact_all else None), candidates
 
 
 _SPACE_CATEGORIES = () if _c is None else (_c.CATEGORY_SPACE, _c.CATEGORY_UNI_SPACE)
@@ -256,6 +262,24 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _as_required(_sequence(parsed))
 
 
+def required_clauses(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    r"""Sets of strings (lower case) each of which has a member in every text ``pattern`` matches.
+
+    All must hold at once (``\bban\w*\b[^.;]{0,50}\bexports?\b`` needs "ban" and
+    "export"); sets of one-character strings are left out (they rule out almost nothing).
+    Empty when nothing is known.
+    """
+    if _parser is None:
+        return ()
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover
+        return ()
+    _, candidates = _parts(parsed, _MAX_EXPANSION)
+    clauses = [c for c in candidates if c is not None and _score(c) >= 2]
+    return tuple(dict.fromkeys(clauses))
+
+
 class Scan:
     """Which patterns of a :class:`LiteralGate` may match one text (``pattern in scan``).
 
@@ -271,19 +295,22 @@ class Scan:
         self.names = names
 
     def __contains__(self, pattern: re.Pattern[str]) -> bool:
-        return bool(self.mask & self._gate.bit(pattern))
+        need = self._gate.need(pattern)
+        return self.mask & need == need
 
     def among(self, patterns: tuple[re.Pattern[str], ...]) -> list[re.Pattern[str]]:
         """Those of ``patterns`` that may match, in their order."""
         mask = self.mask
-        return [p for p, bit in self._gate.bits(patterns) if mask & bit]
+        return [p for p, need in self._gate.needs(patterns) if mask & need == need]
 
 
 class LiteralGate:
     """Required literals of many patterns in one automaton; :meth:`scan` a text once.
 
-    A pattern the gate does not know is always reported as possible. ``words``: stem patterns
-    (as for :class:`WordStarts`) looked up in the same scan, reported as :attr:`Scan.names`.
+    Each requirement of a pattern (:func:`required_clauses`) gets a bit; a pattern may match
+    a text only when the scan found every one of its bits. A pattern the gate does not know,
+    or with no requirement, is always reported as possible. ``words``: stem patterns (as for
+    :class:`WordStarts`) looked up in the same scan, reported as :attr:`Scan.names`.
     """
 
     def __init__(
@@ -291,20 +318,20 @@ class LiteralGate:
         patterns: Sequence[re.Pattern[str]],
         words: dict[str, re.Pattern[str]] | None = None,
     ) -> None:
-        self._bits: dict[re.Pattern[str], int] = {}
-        # bits of a tuple of patterns, by the tuple's id; the tuple is kept so its id stays its own
+        self._needs: dict[re.Pattern[str], int] = {}
+        # needs of a tuple of patterns, by the tuple's id; the tuple is kept so its id stays its own
         self._groups: dict[int, tuple[tuple[re.Pattern[str], ...], tuple[Any, ...]]] = {}
-        self._always = 0
+        clause_bits: dict[frozenset[str], int] = {}
         by_literal: dict[str, int] = {}
-        for i, pattern in enumerate(dict.fromkeys(patterns)):
-            bit = 1 << i
-            self._bits[pattern] = bit
-            literals = required_literals(pattern)
-            if literals is None:
-                self._always |= bit
-                continue
-            for lit in literals:
-                by_literal[lit] = by_literal.get(lit, 0) | bit
+        for pattern in dict.fromkeys(patterns):
+            need = 0
+            for clause in required_clauses(pattern):
+                if clause not in clause_bits:
+                    bit = clause_bits[clause] = 1 << len(clause_bits)
+                    for lit in clause:
+                        by_literal[lit] = by_literal.get(lit, 0) | bit
+                need |= clause_bits[clause]
+            self._needs[pattern] = need
         stems = _stems(words) if words else None
         self._words = stems is not None
         self._automaton: Any = None
@@ -317,23 +344,23 @@ class LiteralGate:
             automaton.make_automaton()
             self._automaton = automaton
 
-    def bit(self, pattern: re.Pattern[str]) -> int:
-        """The pattern's bit in a scan's mask; all bits (-1) for a pattern it does not know."""
-        return self._bits.get(pattern, -1)
+    def need(self, pattern: re.Pattern[str]) -> int:
+        """The bits a scan must have for ``pattern`` to be possible (0: always possible)."""
+        return self._needs.get(pattern, 0)
 
-    def bits(
+    def needs(
         self, patterns: tuple[re.Pattern[str], ...]
     ) -> tuple[tuple[re.Pattern[str], int], ...]:
-        """``(pattern, bit)`` for each of ``patterns`` (cached per tuple)."""
+        """``(pattern, need)`` for each of ``patterns`` (cached per tuple)."""
         entry = self._groups.get(id(patterns))
         if entry is None or entry[0] is not patterns:
-            entry = (patterns, tuple((p, self.bit(p)) for p in patterns))
+            entry = (patterns, tuple((p, self.need(p)) for p in patterns))
             self._groups[id(patterns)] = entry
         return entry[1]
 
     def scan(self, text: str) -> Scan:
         """The patterns that may match ``text``: those whose literals it contains, or none known."""
-        mask = self._always
+        mask = 0
         names: frozenset[str] = frozenset()
         if self._automaton is not None:
             folded = fold(text)
