@@ -754,7 +754,7 @@ def extract_events(
     # Datelines ("ASTANA, 8 September 2025 (Interfax-Kazakhstan) — ") are context, not evidence.
     skip_until: dict[int, int] = {}
     dateline_text = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _PARAGRAPH.finditer(text):
         m = _DATELINE.match(para.group())
         if m:
             skip_until[para.start()] = para.start() + m.end()

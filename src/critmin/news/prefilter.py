@@ -287,15 +287,16 @@ class Scan:
     or None when the gate has none or cannot tell for this text.
     """
 
-    __slots__ = ("_gate", "mask", "names")
+    __slots__ = ("_gate", "_needs", "mask", "names")
 
     def __init__(self, mask: int, gate: LiteralGate, names: frozenset[str] | None = None) -> None:
         self.mask = mask
         self._gate = gate
+        self._needs = gate._needs
         self.names = names
 
     def __contains__(self, pattern: re.Pattern[str]) -> bool:
-        need = self._gate.need(pattern)
+        need = self._needs.get(pattern, 0)
         return self.mask & need == need
 
     def among(self, patterns: tuple[re.Pattern[str], ...]) -> list[re.Pattern[str]]:
