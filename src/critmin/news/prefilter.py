@@ -1,18 +1,22 @@
 r"""Skip regular expressions that cannot match: required literals, found in one scan.
 
-Most of the extractor's patterns (triggers, speculation, generic statements) need some fixed
-word to match at all: ``\bexport bans?\b`` needs "export ban", ``\b(?:if|unless)\b`` needs
-"if" or "unless". :func:`required_literals` reads that off the parsed pattern; a
-:class:`LiteralGate` puts the literals of many patterns into one Aho-Corasick automaton, so one
-scan of a sentence says which patterns may match (:meth:`LiteralGate.scan`). A pattern whose
-literals are all absent is not searched. The analysis is conservative (when in doubt, a pattern
-has no requirement and is always searched), so results are exactly those of searching every
-pattern; only the time changes.
+Most of the extractor's patterns (triggers, speculation, generic statements, dates) need some
+fixed words to match at all: ``\bexport bans?\b`` needs "export ban", ``\bban\w*\b[^.;]{0,50}
+\bexports?\b`` needs "ban" and "export". :func:`required_clauses` reads them off the parsed
+pattern; a :class:`LiteralGate` puts the words of many patterns into one Aho-Corasick
+automaton, so one scan of a sentence says which patterns may match (:meth:`LiteralGate.scan`)
+and, in the same pass, which stem lists find a stem (:class:`WordStarts`). A pattern missing
+any of its words is not searched. The analysis is conservative (what it cannot read, such as
+``\w`` or ``\d``, requires nothing), so results are exactly those of searching every pattern;
+only the time changes. :func:`required_chars` does the same for characters (used to skip
+ftfy's badness test).
 
-Soundness: literals are compared on a folded copy of the text (lower case). A case-insensitive
-pattern's letter matches a character whose ``str.lower`` is that letter, except for the three
-characters in :data:`_FOLD` (checked over all of Unicode for the characters allowed in
-literals, :data:`_SAFE`); literals use only those characters.
+Soundness: literals are compared on a folded copy of the text (:func:`fold`: lower case, white
+space as a plain space). A case-insensitive pattern's letter matches a character whose
+``str.lower`` is that letter, except for the three letters in :data:`_FOLD` (checked over all
+of Unicode for the characters allowed in literals, :data:`_SAFE`); ``\s`` matches exactly the
+characters of :data:`_SPACES` (tested). The parser is CPython's own (``re._parser``); a node
+it does not know gives no requirement.
 """
 
 from __future__ import annotations
