@@ -13,7 +13,9 @@ import re
 import unicodedata
 
 import ftfy
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE, is_bad
+
+from critmin.news.prefilter import any_of, required_chars
 
 _TRANSLATE = str.maketrans(
     {
@@ -57,6 +59,9 @@ _STRAY_APOSTROPHE = re.compile(
     r"(?<=[A-Za-z])[\u0370-\u03ff\u0400-\u04ff\u0080-\u009f](?=(?:s|t|re|ll|ve|d|m)\b)"
 )
 _FTFY = ftfy.TextFixerConfig(normalization="NFC", explain=False)
+#: Characters one of which every sequence ftfy's badness test flags contains (read off its
+#: pattern): a text with none of them is not bad, and the slow test is skipped.
+_SUSPICIOUS = any_of(required_chars(BADNESS_RE))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANKS = re.compile(r"\n[ ]*\n(?:[ ]*\n)+")
@@ -80,10 +85,11 @@ def clean_text(text: str) -> str:
         return ""
     # ftfy is the slow part: run it only where it has something to repair (mojibake by its own
     # badness test, HTML entities, or other damage it knows); quotes and spaces are ours below
-    plain = "&" not in text and (text.isascii() or not is_bad(text))
+    plain = "&" not in text and (text.isascii() or not _SUSPICIOUS.search(text) or not is_bad(text))
     fixed = text if plain else ftfy.fix_text(text, _FTFY)
     fixed = fixed.translate(_TRANSLATE)
-    fixed = _STRAY_APOSTROPHE.sub("'", fixed)
+    if not fixed.isascii():  # the stray letters are all outside ASCII
+        fixed = _STRAY_APOSTROPHE.sub("'", fixed)
     fixed = _CONTROL.sub("", fixed)
     fixed = unicodedata.normalize("NFC", fixed)
     fixed = _SPACES.sub(" ", fixed)

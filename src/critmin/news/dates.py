@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
+
+from critmin.news.prefilter import LiteralGate
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -32,6 +35,14 @@ _WEEKDAY = re.compile(
     r"\b(?:on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _RELATIVE = re.compile(r"\b(yesterday|today)\b", re.IGNORECASE)
+
+
+@cache
+def _gate() -> LiteralGate:
+    """The required words of the date patterns, for one scan per text (built once)."""
+    return LiteralGate(
+        [_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _DAY_MONTH, _MONTH_DAY, _WEEKDAY, _RELATIVE]
+    )
 
 
 def _month(name: str) -> int:
@@ -63,6 +74,7 @@ def find_dates(text: str, reference: date | None = None) -> list[tuple[int, date
     """
     found: list[tuple[int, date, bool]] = []
     taken: list[tuple[int, int]] = []
+    may = _gate().scan(text)  # patterns whose words (a month, a weekday...) are absent: skipped
 
     def add(start: int, end: int, value: date | None, on: bool = False) -> None:
         if value is None or any(s < end and start < e for s, e in taken):
@@ -71,24 +83,24 @@ def find_dates(text: str, reference: date | None = None) -> list[tuple[int, date
         before = text[max(0, start - 4) : start].lower()
         found.append((start, value, on or before.endswith("on ")))
 
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if _ISO in may else ():
         add(m.start(), m.end(), _safe(int(m[1]), int(m[2]), int(m[3])))
-    for m in _DAY_MONTH_YEAR.finditer(text):
+    for m in _DAY_MONTH_YEAR.finditer(text) if _DAY_MONTH_YEAR in may else ():
         add(m.start(), m.end(), _safe(int(m[3]), _month(m[2]), int(m[1])))
-    for m in _MONTH_DAY_YEAR.finditer(text):
+    for m in _MONTH_DAY_YEAR.finditer(text) if _MONTH_DAY_YEAR in may else ():
         add(m.start(), m.end(), _safe(int(m[3]), _month(m[1]), int(m[2])))
     if reference is not None:
-        for m in _DAY_MONTH.finditer(text):
+        for m in _DAY_MONTH.finditer(text) if _DAY_MONTH in may else ():
             add(m.start(), m.end(), _safe(reference.year, _month(m[2]), int(m[1])))
-        for m in _MONTH_DAY.finditer(text):
+        for m in _MONTH_DAY.finditer(text) if _MONTH_DAY in may else ():
             if m[1] == "May" and not re.match(r"\s+\d", text[m.end(1) :]):
                 continue
             add(m.start(), m.end(), _safe(reference.year, _month(m[1]), int(m[2])))
-        for m in _WEEKDAY.finditer(text):
+        for m in _WEEKDAY.finditer(text) if _WEEKDAY in may else ():
             back = (reference.weekday() - WEEKDAYS[m[1].lower()]) % 7
             on = m.group(0).lower().startswith("on ")
             add(m.start(), m.end(), reference - timedelta(days=back), on)
-        for m in _RELATIVE.finditer(text):
+        for m in _RELATIVE.finditer(text) if _RELATIVE in may else ():
             shift = 1 if m[1].lower() == "yesterday" else 0
             add(m.start(), m.end(), reference - timedelta(days=shift))
     found.sort(key=lambda f: f[0])

@@ -36,6 +36,7 @@ from critmin.news.clean import clean_text
 from critmin.news.dates import parse_iso, sentence_date
 from critmin.news.gazetteer import Gazetteer, default_gazetteer
 from critmin.news.places import city_context, embedded
+from critmin.news.prefilter import LiteralGate, Scan, WordStarts
 from critmin.news.quantities import event_quantity
 from critmin.news.read import article_id
 from critmin.news.records import EVENT_TYPES, Article, Event, Mention
@@ -464,8 +465,17 @@ def _word_types(word: str) -> frozenset[str]:
     return frozenset(t for t in EVENT_TYPES if _PREFILTER[t].search(word))
 
 
+@cache
+def _stem_index() -> WordStarts | None:
+    """The stems of :data:`_PREFILTER` in one automaton (None if a stem is not plain words)."""
+    return WordStarts.build({t: _PREFILTER[t] for t in EVENT_TYPES})
+
+
 def _candidate_types(sentence: str) -> frozenset[str]:
     """Every event type with a stem in the sentence, from one scan of its words."""
+    index = _stem_index()
+    if index is not None:
+        return index.names(sentence)
     found: frozenset[str] = frozenset()
     for word in set(_WORD.findall(sentence.lower())):
         found |= _word_types(word)
@@ -854,16 +864,21 @@ class Sentence:
     text: str
 
 
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?(?=\s+[\"'(\[]?[A-Z0-9])")
+_LAST_TOKEN = re.compile(r"([\w.]+)[.!?]$")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split text into sentences (paragraph breaks always split; abbreviations do not)."""
     out: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _PARAGRAPH.finditer(text):
         p_start = para.start()
         chunk = para.group()
         begin = 0
-        for m in re.finditer(r"[.!?][\"')\]]?(?=\s+[\"'(\[]?[A-Z0-9])", chunk):
+        for m in _SENTENCE_END.finditer(chunk):
             end = m.end()
-            token = re.search(r"([\w.]+)[.!?]$", chunk[begin : m.start() + 1])
+            token = _LAST_TOKEN.search(chunk[begin : m.start() + 1])
             word = token.group(1).lower().rstrip(".") if token else ""
             following = chunk[end:].lstrip()[:1]
             if chunk[m.start()] == "." and (
@@ -917,7 +932,9 @@ def _country_of(m: Mention, homes: dict[str, str]) -> str | None:
     return None
 
 
+@cache
 def _homes() -> dict[str, str]:
+    """Company id to home country (built once; the catalogue is fixed; never mutated)."""
     from critmin.data.catalogue.companies import companies
 
     return {c.id: c.home for c in companies()}
@@ -1096,7 +1113,7 @@ def extract_events(
     # Datelines ("ASTANA, 8 September 2025 (Interfax-Kazakhstan) — ") are context, not evidence.
     skip_until: dict[int, int] = {}
     dateline_text = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _PARAGRAPH.finditer(text):
         m = _DATELINE.match(para.group())
         if m:
             skip_until[para.start()] = para.start() + m.end()
@@ -1208,12 +1225,15 @@ def _state_references(refs: tuple[str, ...]) -> re.Pattern[str]:
 def _masked(s_text: str, offset: int, mentions: list[Mention], kinds: set[str]) -> str:
     # "#" rather than spaces: a blanked name must not read as a gap ("The ___ imposed sanctions"
     # is not "the imposed sanctions")
+    if not any(m.kind in kinds for m in mentions):
+        return s_text
     chars = list(s_text)
     for m in mentions:
         if m.kind in kinds:
-            for i in range(m.start - offset, m.end - offset):
-                if 0 <= i < len(chars) and not chars[i].isspace():
-                    chars[i] = "#"
+            # the mention's characters inside the sentence, spaces kept
+            lo, hi = max(0, m.start - offset), min(len(chars), m.end - offset)
+            if lo < hi:
+                chars[lo:hi] = [c if c.isspace() else "#" for c in chars[lo:hi]]
     return "".join(chars)
 
 
@@ -1570,12 +1590,20 @@ def _inside_characterisation(sentence: str, m: re.Match[str]) -> bool:
     )
 
 
-def _asserted(clause: str) -> bool:
-    """Whether a clause asserts its trigger: no modal, forecast or negation in it."""
+def _asserted(clause: str, may: Scan | None = None) -> bool:
+    """Whether a clause asserts its trigger: no modal, forecast or negation in it.
+
+    ``may``: a scan of a text the clause is part of; patterns it rules out are not searched.
+    """
+    if may is None:
+        may = _gate().scan(clause)
     return not (
-        SPECULATIVE.search(clause)
-        or _MAY.search(clause)
-        or NEGATION.search(_PROHIBITIVE.sub(" ", clause))
+        (SPECULATIVE in may and SPECULATIVE.search(clause))
+        or (_MAY in may and _MAY.search(clause))
+        or (
+            NEGATION in may
+            and NEGATION.search(_PROHIBITIVE.sub(" ", clause) if _PROHIBITIVE in may else clause)
+        )
     )
 
 
@@ -1604,6 +1632,23 @@ def _blank_replaced(m: re.Match[str]) -> str:
     return head + x + tail
 
 
+@cache
+def _stage_gate() -> LiteralGate:
+    """The required words of the stage patterns (built once, on first use)."""
+    return LiteralGate([pattern for _, pattern in _STAGES])
+
+
+@cache
+def _gate() -> LiteralGate:
+    """The required words of the patterns :func:`classify` searches (built once, on first use)."""
+    sentence_level = (_CONDITIONAL, GENERIC, REQUEST, _CHARACTERISED, _ANAPHORIC_SUBJECT)
+    rewrites = (_PENDING_CLAUSE, _REPLACED)
+    clause_level = (SPECULATIVE, _MAY, NEGATION, _PROHIBITIVE)
+    triggers = [p for t in EVENT_TYPES for p in _COMPILED[t]]
+    stems = {t: _PREFILTER[t] for t in EVENT_TYPES}
+    return LiteralGate([*sentence_level, *rewrites, *clause_level, *triggers], words=stems)
+
+
 def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The event type a (masked) sentence reports and the trigger that says so, or ``None``.
 
@@ -1613,12 +1658,15 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     """
     if sentence.rstrip().endswith("?"):
         return None
-    candidates = _candidate_types(sentence)
+    # one scan says which patterns below can match at all (their required words are there)
+    # and which event types have a stem in the sentence
+    may = _gate().scan(sentence)
+    candidates = may.names if may.names is not None else _candidate_types(sentence)
     if not candidates:
         return None
-    if _CONDITIONAL.search(sentence):
+    if _CONDITIONAL in may and _CONDITIONAL.search(sentence):
         return None
-    if GENERIC.search(sentence) or REQUEST.search(sentence):
+    if any(p in may and p.search(sentence) for p in (GENERIC, REQUEST)):
         return None
     if _CUMULATIVE.search(_DECIMAL.sub("\u00b7", sentence)):
         return None
@@ -1641,7 +1689,7 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     # a subject that refers back to a reported event ("The expansion ...") voids triggers of
     # that event's own type; a new event of another type said of it ("The expansion will be
     # funded by a $75 million loan") is still news
-    subject = _ANAPHORIC_SUBJECT.match(sentence)
+    subject = _ANAPHORIC_SUBJECT.match(sentence) if _ANAPHORIC_SUBJECT in may else None
     referred = _referred_types(subject.group(1)) if subject else frozenset()
     if under is not None:
         referred |= _UNDER_TYPES.get(
@@ -1652,13 +1700,21 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     if _MEASURE_SCOPE.search(sentence):
         referred |= _MEASURE_TYPES
     # a decimal point ("A$1.2 billion") is not a sentence stop for the patterns' gaps
-    sentence = _DECIMAL.sub("\u00b7", sentence)
-    sentence = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
-    sentence = _REPLACED.sub(_blank_replaced, sentence)
+    undotted = _DECIMAL.sub("\u00b7", sentence)
+    if undotted != sentence:
+        sentence, may = undotted, _gate().scan(undotted)
+    if _PENDING_CLAUSE in may:
+        blanked = _PENDING_CLAUSE.sub(lambda p: "_" * len(p.group(0)), sentence)
+        if blanked != sentence:
+            sentence, may = blanked, _gate().scan(blanked)
+    if _REPLACED in may:
+        blanked = _REPLACED.sub(_blank_replaced, sentence)
+        if blanked != sentence:
+            sentence, may = blanked, _gate().scan(blanked)
     for event_type in EVENT_TYPES:
         if event_type not in candidates or event_type in referred:
             continue
-        for pattern in _COMPILED[event_type]:
+        for pattern in may.among(_COMPILED[event_type]):
             for m in pattern.finditer(sentence):
                 if (
                     _EVENT_NOUNS.match(m.group(0))
@@ -1679,7 +1735,7 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
                 check = _CHECKS.get(event_type)
                 if check is not None and not check(sentence, m):
                     continue
-                if not _asserted(_clause(sentence, m)):
+                if not _asserted(_clause(sentence, m), may):
                     continue
                 if event_type == "export_ban" and _PHYSICAL_CAUSE.search(sentence):
                     return "disruption", m
@@ -1742,7 +1798,8 @@ def _sentence_event(
     companies = sorted({m.id for m in mentions if m.kind == "company"})
 
     stage_text = _masked(s_text, offset, mentions, {"commodity", "company"})
-    stage = next((name for name, pat in _STAGES if pat.search(stage_text)), None)
+    stage_may = _stage_gate().scan(stage_text)
+    stage = next((n for n, pat in _STAGES if pat in stage_may and pat.search(stage_text)), None)
     quantity = event_quantity(event_type, s_text)
     stated = sentence_date(s_text, ctx.reference)
     if stated is not None:

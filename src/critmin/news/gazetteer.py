@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -48,7 +50,8 @@ def _blank_non_word(text: str) -> str:
     """
     if text.isascii():
         return text.encode("ascii").translate(_LATIN1_BLANK).decode("ascii")
-    for c in [c for c in set(text) if ord(c) > 255 and not c.isalnum()]:
+    # the characters beyond Latin-1 found by one regex scan (a set of the whole text is slower)
+    for c in [c for c in set(_BEYOND_LATIN1.findall(text)) if not c.isalnum()]:
         text = text.replace(c, " ")
     try:
         return text.encode("latin-1").translate(_LATIN1_BLANK).decode("latin-1")
@@ -57,6 +60,7 @@ def _blank_non_word(text: str) -> str:
 
 
 _LATIN1_BLANK = bytes(c if chr(c).isalnum() else 32 for c in range(256))
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
 
 
 def fold(text: str) -> str:
@@ -93,6 +97,12 @@ class Entry:
     #: lexicon overrides beat catalogue entries for the same surface
     override: bool = False
     weak: bool = False
+
+
+#: A hit: (-length, start, stop, entry, candidate entries).
+_Hit = tuple[int, int, int, Entry, tuple[Entry, ...]]
+_START = itemgetter(1)
+_LONGEST = itemgetter(0, 1)
 
 
 @dataclass(slots=True)
@@ -140,10 +150,9 @@ class Gazetteer:
             The article's year; leaders' names count only for the years they held office.
         """
         folded = f" {fold(text)} "
-        shaped = _shape(text)
         # (-length, start, stop, entry, candidates): sorts longest first, then leftmost; two
         # hits never tie on (length, start), so entries are never compared
-        hits: list[tuple[int, int, int, Entry, tuple[Entry, ...]]] = []
+        hits: list[_Hit] = []
         append = hits.append
         for end, (length, entries, direct, uniform) in self.automaton.iter(folded):
             # the key sits between the two padding spaces; offsets in ``text`` are one less
@@ -151,7 +160,9 @@ class Gazetteer:
             if direct is not None:
                 append((-length, start, start + length, direct, entries))
                 continue
-            surface = shaped[start : start + length]
+            # shaping maps each character on its own, so shaping the hit's slice equals slicing
+            # the shaped text, and costs less than shaping the whole text
+            surface = _shape(text[start : start + length])
             if uniform:
                 if _case_ok(entries[0], surface, year):
                     append((-length, start, start + length, entries[0], entries))
@@ -159,42 +170,42 @@ class Gazetteer:
             ok = tuple(e for e in entries if _case_ok(e, surface, year))
             if ok:
                 append((-length, start, start + length, ok[0], ok))
-        hits.sort()
-        occupied = bytearray(len(text) + 1)
-        taken = []
-        for _, start, stop, entry, candidates in hits:
-            if any(occupied[start:stop]):
-                continue
-            occupied[start:stop] = b"\x01" * (stop - start)
-            taken.append((start, stop, entry, candidates))
-        taken.sort()
         context: dict[str, bool] = {}
-        kept: list[tuple[int, int, Entry, bool]] = []
-        for start, stop, entry, candidates in taken:
-            if entry.surface in self.ambiguous:
+        ambiguous = self.ambiguous
+        mentions: list[Mention] = []
+        rejected: list[int] = []  # weak names without commodity context, by index
+        for _, start, stop, entry, candidates in _longest_first(hits):
+            if entry.surface in ambiguous:
                 entry = self._disambiguate(entry.surface, candidates, text, context)
-            kept.append((start, stop, entry, not entry.weak or _weak_ok(text, start, stop)))
+            if entry.weak and not _weak_ok(text, start, stop):
+                rejected.append(len(mentions))
+            mentions.append(Mention(start, stop, entry.kind, entry.id, text[start:stop], entry.via))
+        if not rejected:
+            return mentions
+        accepted = [True] * len(mentions)
+        for i in rejected:
+            accepted[i] = False
         # a weak name coordinated with a commodity ("copper, gold, silver and tin") is one too
         changed = True
         while changed:
             changed = False
-            for i, (start, stop, entry, accepted) in enumerate(kept):
-                if accepted or entry.kind != "commodity":
+            for i in rejected:
+                m = mentions[i]
+                if accepted[i] or m.kind != "commodity":
                     continue
                 for j in (i - 1, i + 1):
-                    if not 0 <= j < len(kept) or not kept[j][3] or kept[j][2].kind != "commodity":
+                    if not 0 <= j < len(mentions) or not accepted[j]:
                         continue
-                    lo, hi = (kept[j][1], start) if j < i else (stop, kept[j][0])
+                    n = mentions[j]
+                    if n.kind != "commodity":
+                        continue
+                    lo, hi = (n.end, m.start) if j < i else (m.end, n.start)
                     if _COORDINATION.fullmatch(text[lo:hi]):
-                        kept[i] = (start, stop, entry, True)
+                        accepted[i] = True
                         changed = True
                         break
-        return [
-            Mention(start, stop, entry.kind, entry.id, text[start:stop], entry.via)
-            for start, stop, entry, accepted in kept
-            # "ignore" entries ("salt flats") only shield a commodity word from matching
-            if accepted and entry.kind != "ignore"
-        ]
+        # "ignore" entries ("salt flats") only shield a commodity word from matching
+        return [m for m, ok in zip(mentions, accepted, strict=True) if ok and m.kind != "ignore"]
 
     def _disambiguate(
         self, surface: str, entries: tuple[Entry, ...], text: str, context: dict[str, bool]
@@ -212,6 +223,35 @@ class Gazetteer:
             if e.id == chosen:
                 return e
         return Entry(surface, "country", chosen, via="name", case="proper")
+
+
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """Hits without overlaps, in text order: longest first, then leftmost, wins.
+
+    Greedy over all hits sorted by (-length, start). Hits in different runs of overlapping
+    spans never meet, so the greedy choice runs per run; a hit overlapping nothing is kept
+    without sorting (most hits, in news text).
+    """
+    hits.sort(key=_START)  # starts differ between hits of one length
+    reach = list(accumulate([h[2] for h in hits], max))
+    # where a run of overlapping spans ends: the next hit starts at or after every stop so far
+    cuts = [i for i in range(1, len(hits)) if hits[i][1] >= reach[i - 1]]
+    if len(cuts) == len(hits) - 1:
+        return hits
+    taken: list[_Hit] = []
+    a = 0
+    for b in (*cuts, len(hits)):
+        if b - a == 1:
+            taken.append(hits[a])
+        else:
+            chosen: list[_Hit] = []
+            for hit in sorted(hits[a:b], key=_LONGEST):
+                if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen):
+                    chosen.append(hit)
+            chosen.sort(key=_START)
+            taken.extend(chosen)
+        a = b
+    return taken
 
 
 def _case_ok(entry: Entry, surface: str, year: int | None) -> bool:

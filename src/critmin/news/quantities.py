@@ -167,8 +167,11 @@ PREFERRED: dict[str, tuple[str, ...]] = {
 
 def event_quantity(event_type: str, text: str) -> Quantity | None:
     """The quantity that best measures an event of ``event_type`` in ``text``, or ``None``."""
+    kinds = PREFERRED.get(event_type, ())
+    if not kinds:  # bans, controls, sanctions, policy: no quantity measures them
+        return None
     found = find_quantities(text)
-    for kind in PREFERRED.get(event_type, ()):
+    for kind in kinds:
         for f in found:
             if f.kind == kind:
                 return f.quantity

@@ -22,6 +22,7 @@ import yaml
 
 from critmin import settings
 from critmin.errors import DataError
+from critmin.news import frontmatter
 from critmin.news.clean import clean_text
 from critmin.news.records import Article
 
@@ -52,10 +53,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "an executable"),
     (b"MZ", "an executable"),
 )
-
-
-#: libyaml's safe loader when available (front matter is parsed for every article)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ArticleError(DataError):
@@ -259,7 +256,7 @@ def parse_markdown(text: str, *, source: str = "<markdown>") -> Article | None:
         end = body.find("\n---", 4)
         if end != -1:
             try:
-                loaded = yaml.load(body[4:end], Loader=_YAML_LOADER)
+                loaded = frontmatter.load(body[4:end])
             except yaml.YAMLError as exc:
                 raise ArticleError(f"front matter is not valid YAML: {exc}", file=source) from exc
             if isinstance(loaded, dict):
@@ -276,8 +273,10 @@ def parse_markdown(text: str, *, source: str = "<markdown>") -> Article | None:
                 continue
             lines.append(m.group(1))
             continue
-        line = _MD_LINK.sub(r"\1", line)
-        line = _MD_EMPH.sub(r"\2", line)
+        if "[" in line:  # a link needs its bracket; emphasis its * or _
+            line = _MD_LINK.sub(r"\1", line)
+        if "*" in line or "_" in line:
+            line = _MD_EMPH.sub(r"\2", line)
         lines.append(line)
     return _make(
         "\n".join(lines),
