@@ -140,3 +140,13 @@ def test_shaping_a_slice_is_slicing_the_shape(text: str, a: int, b: int) -> None
     # shaping maps each character on its own (find shapes only the hits' slices)
     assert _shape(text)[a:b] == _shape(text[a:b])
     assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZİIıßÆØ é-,.\u0130\u1e9e\u01c5x"), max_size=40))
+def test_fold_keeps_characters_that_lower_case_to_two(text: str) -> None:
+    # "İ" lower-cases to two characters; fold keeps it as it is so offsets stay put
+    from critmin.news.gazetteer import _blank_non_word
+
+    reference = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    assert fold(text) == _blank_non_word(reference)

@@ -994,6 +994,14 @@ _APPOSITIVE_NAME = re.compile(
 )
 
 
+_TICKER_CUE = re.compile(
+    r"\((?:ASX|TSXV?|TSX-V|NYSE|NASDAQ|Nasdaq|LSE|AIM|JSE|HKEX|SGX|KOSDAQ|KRX|SSE|SZSE|BSE|NSE|"
+    r"OTCQ[BX]|OTC|IDX|FSE|XETRA|CSE|NZX|PSE)\s*:"
+)
+_APPOSITIVE_CUE = re.compile(
+    r",[ \t]+(?:the|a|an)\s+(?:[\w'-]+\s+){0,3}(?:miner|company|producer|explorer|developer|group|"
+    r"firm|refiner|operator|maker|trader|smelter)\b"
+)
 _SUFFIXED_NAME = re.compile(
     rf"(?<![\w&.-]){_CAP}(?=(?:[ \t]+{_CAP}){{0,2}}?[ \t]+(?:JSC|Ltd|Limited|Inc|Corp|Corporation|"
     r"Plc|PLC|AG|SA|S\.A|GmbH|Holdings|LLC|NL|Tbk|Berhad|Bhd)\b)"
@@ -1006,8 +1014,12 @@ def _company_spans(text: str) -> list[tuple[int, int]]:
     A ticker, an appositive or a corporate suffix marks a name; later occurrences of its first
     two words ("Niobium Gate") are the same company.
     """
+    # the name patterns try every capital letter: run each only when its cue is in the text
     spans = [
-        (m.start(), m.end()) for p in (_TICKER_NAME, _APPOSITIVE_NAME) for m in p.finditer(text)
+        (m.start(), m.end())
+        for p, cue in ((_TICKER_NAME, _TICKER_CUE), (_APPOSITIVE_NAME, _APPOSITIVE_CUE))
+        if cue.search(text)
+        for m in p.finditer(text)
     ]
     for m in _SUFFIXED_NAME.finditer(text):
         suffix = _CORPORATE_SUFFIX.match(text, m.end())
@@ -1501,9 +1513,16 @@ _ABBREVIATED = (
 )  # fmt: skip
 #: A decimal point ("A$1.2 billion") or an abbreviation's dot ("Oct. 16") is no sentence stop
 #: for the patterns' gaps.
-_DECIMAL = re.compile(
-    r"(?<=\d)\.(?=\d)|(?:" + "|".join(rf"(?<=\b{a})" for a in _ABBREVIATED) + r")\.(?=\s+[\w$(])"
-)
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)|\b(?:" + "|".join(_ABBREVIATED) + r")\.(?=\s+[\w$(])")
+
+
+def _undotted(sentence: str) -> str:
+    """``sentence`` with decimal points and abbreviations' dots as middle dots (same length)."""
+    if "." not in sentence[:-1]:
+        return sentence
+    return _DECIMAL.sub(lambda m: m.group(0)[:-1] + "\u00b7", sentence)
+
+
 #: Cumulative activity over years ("have spent $1.4 billion acquiring mines since 2021") is
 #: background, not a deal.
 _CUMULATIVE = re.compile(
@@ -1668,7 +1687,8 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
         return None
     if any(p in may and p.search(sentence) for p in (GENERIC, REQUEST)):
         return None
-    if _CUMULATIVE.search(_DECIMAL.sub("\u00b7", sentence)):
+    undotted = _undotted(sentence)
+    if _CUMULATIVE.search(undotted):
         return None
     # a fragment of three words or fewer ("Use of funds") is a heading, not a report
     if len(_TOKEN.findall(sentence)) <= 3:
@@ -1700,7 +1720,6 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     if _MEASURE_SCOPE.search(sentence):
         referred |= _MEASURE_TYPES
     # a decimal point ("A$1.2 billion") is not a sentence stop for the patterns' gaps
-    undotted = _DECIMAL.sub("\u00b7", sentence)
     if undotted != sentence:
         sentence, may = undotted, _gate().scan(undotted)
     if _PENDING_CLAUSE in may:

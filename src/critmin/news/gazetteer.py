@@ -66,8 +66,10 @@ _BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
 def fold(text: str) -> str:
     """Lower-case ``text`` and turn non-word characters into spaces, keeping its length."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two (e.g. "İ")
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(lowered) != len(text):  # a few characters lower-case to two (e.g. "İ"): kept as they are
+        odd = sorted({c for c in _BEYOND_LATIN1.findall(text) if len(c.lower()) != 1})
+        pieces = re.split("([" + "".join(re.escape(c) for c in odd) + "])", text)
+        lowered = "".join(p if p in odd else p.lower() for p in pieces)
     return _blank_non_word(lowered)
 
 
