@@ -152,6 +152,8 @@ FLOORS = {
     "heldout10": 0.85,
     "heldout11": 0.9,
     "heldout12": 0.95,
+    "heldout13": 0.85,
+    "heldout14": 0.9,
 }
 
 

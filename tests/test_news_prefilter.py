@@ -195,3 +195,18 @@ def test_fold_is_lower_case_per_character() -> None:
         expected = " " if c.isspace() else {"\u0131": "i", "\u017f": "s"}.get(lowered, lowered)
         assert fold(c) == expected, hex(code)
         assert fold(c + "A") == expected + "a"
+
+
+def test_every_trigger_is_reachable_through_its_types_stems() -> None:
+    # a sentence is only tried for the types whose stems it contains: a trigger any of whose
+    # matches could lack every stem of its type would never fire (a rule written and dead)
+    from critmin.news.prefilter import required_clauses
+
+    dead = []
+    for t in extract.EVENT_TYPES:
+        stems = extract._PREFILTER[t]
+        for p in extract._COMPILED[t]:
+            clauses = required_clauses(p)
+            if not any(all(stems.search(lit) for lit in clause) for clause in clauses):
+                dead.append((t, p.pattern[:60]))
+    assert dead == []

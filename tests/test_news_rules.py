@@ -1166,3 +1166,86 @@ def test_a_possessive_place_before_a_marked_name_still_counts():
 def test_a_weak_commodity_in_a_price_move_counts():
     got = _key("Nickel on the LME climbed 2.6% to $15,480 a tonne, while tin rose 1.1% to $36,900.")
     assert got == [("price_move", ["GB"], ["nickel", "tin"])]
+
+
+# Heldout-13/14 round: general rules, our own sentences (no heldout13/14 name, place or figure).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Chile has cut the copper ore its miners may extract, setting the quota at 5 "
+            "million tonnes.",
+            ["policy"],
+        ),
+        (
+            "Beijing will require exporters of a range of bismuth products to apply for licences.",
+            ["export_control"],
+        ),
+        (
+            "The ministry said shipments of antimony to Japan would be subject to stricter "
+            "end-use reviews, according to a notice from Beijing.",
+            ["export_control"],
+        ),
+        (
+            "Peru's mines ministry launched the third round of copper block auctions on Tuesday.",
+            ["policy"],
+        ),
+        (
+            "Peru will remove customs duty on imported cobalt scrap from April.",
+            ["policy"],
+        ),
+        (
+            "Chile's mining ministry will require miners to submit closure plans every year.",
+            ["policy"],
+        ),
+        (
+            "Acme said it had begun trial production at its magnet line in India.",
+            ["new_capacity"],
+        ),
+        (
+            "The board approved a second phase that will lift lithium capacity in Chile.",
+            ["capacity_expansion"],
+        ),
+        (
+            "Acme said last month that it had commissioned a nickel sulphate plant in Indonesia.",
+            ["new_capacity"],
+        ),
+        (
+            "Acme started building a third concentrator at its copper complex in Peru.",
+            ["capacity_expansion"],
+        ),
+        (
+            "Acme will have the right to buy 40% of the mine's copper concentrate in Zambia.",
+            ["offtake"],
+        ),
+    ],
+)
+def test_heldout1314_round_phrasings(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Unit costs at the lithium mine in Australia rose to A$800 a tonne.", []),
+        ("The joint venture still needs approval in Chile.", []),
+    ],
+)
+def test_heldout1314_round_non_events(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+def test_under_the_deal_refers_back_only_to_types_already_reported():
+    # after an acquisition, "As part of the deal" does not void an offtake
+    text = (
+        "Acme Gulf agreed to buy a 30% stake in a copper miner in Zambia on Monday.\n\n"
+        "As part of the deal, Acme Gulf will have the right to buy 40% of the mine's copper "
+        "concentrate for ten years."
+    )
+    assert [t for t, _, _ in _key(text)] == ["acquisition", "offtake"]
+    # after an offtake, it does
+    text = (
+        "Acme Metals signed an offtake agreement with a Japanese buyer for its lithium.\n\n"
+        "As part of the deal, Acme will supply 5,000 tonnes of lithium a year to Japan."
+    )
+    assert [t for t, _, _ in _key(text)] == ["offtake"]

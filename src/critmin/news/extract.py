@@ -95,7 +95,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bexport controls?\b",
         r"\bexport (?:licen[cs](?:e|es|ing)|permits?|restrictions?|curbs?|quotas?)\b",
         r"\brequire (?:a |an )?(?:export )?(?:licen[cs]e|permit)s?\b",
-        r"\brequir\w*\b[^.;]{0,100}\bto obtain\b[^.;,]{0,20}\b(?:licen[cs]es?|permits?)\b",
+        r"\brequir\w*\b[^.;]{0,100}\bto (?:obtain|apply for|hold|seek)\b[^.;,]{0,20}\b"
+        r"(?:licen[cs]es?|permits?)\b",
+        # "shipments of graphite to US end users would be subject to stricter reviews"
+        r"\b(?:shipments|exports?|sales)\b[^.;]{0,60}\bbe\s+subject\s+to\s+(?:stricter\s+|tighter\s+|new\s+|"
+        r"additional\s+)?(?:[\w-]+\s+)?(?:reviews?|checks|controls?|licen[cs]\w*|scrutiny|approval)\b",
         rf"\b(?:restrict{_V}|curb{_V}|limit{_V}|tighten{_V})\b[^.;]{{0,30}}\bexports?\b",
         r"\bexports?\b[^.;]{0,60}\b(?:require|need)s? (?:a |an )?(?:licen[cs]e|permit)",
         r"\bend-use reviews?\b",
@@ -158,8 +162,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:buy|buys|bought|buying|purchase[sd]?|take|takes|took|taken|taking)\b[^.;]{0,50}"
         r"\b(?:stake|shares|stock|equity)\b",
         r"\b(?:acquir\w*|bought|buy|purchas\w*|took|taken|take)\b[^.;]{0,30}\b(?:the remaining\s+)?"
-        r"\d+(?:[.\u00b7]\d+)?\s?(?:%|per cent|percent) of\b(?![^.;]{0,40}\b(?:output|production|"
-        r"supply|sales|volumes?|offtake)\b)",
+        r"\d+(?:[.\u00b7]\d+)?\s?(?:%|per cent|percent) of\b(?![^.;]{0,50}\b(?:output|production|"
+        r"supply|sales|volumes?|offtake|concentrate|produces|produced|product|carbonate|hydroxide|ore|"
+        r"cathodes?)\b)",
         r"\btaking full ownership\b|\btakes? full (?:ownership|control)\b",
         r"\b(?:acquir\w*|bought|buy|purchas\w*|took|taken|take)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s?"
         r"(?:%|per cent|percent) (?:interest|holding|participation)\b",
@@ -184,6 +189,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "offtake": (
         r"\bofftakes?\b",
+        # "the right to buy 40% of the mine's copper concentrate", "buy up to 60% of what it
+        # produces"
+        r"\b(?:buy|purchase|take)\b[^.;]{0,20}\b\d+(?:[.\u00b7]\d+)?\s?(?:%|per cent) of\b"
+        r"[^.;]{0,50}\b(?:output|production|concentrate|produces|product|carbonate|hydroxide|ore|cathodes?|metal)\b",
         r"\bsupply (?:agreement|deal|contract)s?\b",
         r"\bsales (?:agreement|contract)s?\b",
         r"\b(?:agreed|agrees|agreeing|agreement|contract|deal) to (?:supply|sell|deliver|buy|"
@@ -255,7 +264,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"put into (?:operation|service))\b"
         r"(?!\s+in\s+(?:19|20)\d\d)",
         r"\b(?P<v>start\w*|began|begun|begin\w*|reach\w*|achiev\w*|declar\w*|commenc\w*|"
-        r"enter\w*)\s+(?:\w+\s+)?(?:commercial|first) production\b",
+        r"enter\w*)\s+(?:\w+\s+)?(?:commercial|first|trial|pilot|test) production\b",
         r"\b(?P<v>broke|breaks|broken) ground\b",
         r"\b(?P<v>poured|produced|shipped|delivered)\s+(?:its\s+|the\s+|[\w#-]+'s\s+|the\s+[\w#-]+'s\s+)?"
         r"first\s+(?:[\w-]+\s+){0,3}"
@@ -394,6 +403,18 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # "revoked the bauxite mining licence of Acme": a state decision on a concession
         r"\b(?:revok|cancel|annul|withdr[ae]w|rescind|suspend)\w*\b[^.;]{0,40}\b(?:licen[cs]es?|permits?|"
         r"concessions?|mining rights?|mining conventions?)\b",
+        # "setting the 2026 quota at 250 million tonnes"
+        r"\b(?:setting|sets)\b[^.;]{0,30}\bquotas?\b",
+        # auctions of exploration or mining blocks
+        r"\b(?:launch|open|hold|held|start|announc|conduct)\w*\b[^.;]{0,60}\b(?:auctions?|bidding "
+        r"rounds?|licensing rounds?)\b",
+        # removing or waiving duties
+        r"\b(?:remov|abolish|scrap|eliminat|waiv|exempt|suspend)\w*\b[^.;]{0,30}\b(?:customs )?"
+        r"(?:duty|duties|tariffs?|taxes|levy|levies)\b",
+        # an authority requiring companies to act: "will require miners to submit work plans"
+        r"\b(?:ministry|government|regulator|authorit\w+|agency|department|bureau)\b[^.;]{0,40}\b"
+        r"requir\w*\s+(?:all\s+)?(?:miners|companies|producers|exporters|operators|smelters|firms|"
+        r"licen[cs]e holders)\s+to\s+\w+",
         # passive instruments: "the royalty tariff for nickel ore has been raised"
         r"\b(?:royalt(?:y|ies)|tax|taxes|tariffs?|levy|levies|duty|duties|"
         r"(?:production|mining) quotas?)\b[^.;]{0,60}\b(?:has been|have been|was|were|is|are) "
@@ -418,11 +439,11 @@ _STEMS: dict[str, str] = {
     "obtain|apply|subject|cap|limited|"
     "need|requir",
     "sanction": "sanction|entity|blacklist|designat|asset|sdn|military|unverified|ofac|froze|"
-    "freez|bar|prohibit|travel|specially|add|restrictive",
+    "freez|bar|prohibit|travel|specially|add|restrictive|ban",
     "acquisition": "acquir|acquisition|takeover|take|took|merger|buy|bought|purchas|completed|"
     "closed|announced|agreed|finali|nationali|taken|taking|buying|will|plans|offer|agreement",
     "offtake": "offtake|supply|supplie|sales|buy|purchas|agree|contract|long-term|sell|"
-    "sold|deliver",
+    "sold|deliver|take|bought|buys",
     "financing": "loan|lend|lent|letter|financ|fund|grant|rais|committed|credit|provid|award|pledg|"
     "line|contribut|inject|allocat|advanc|secur|obtain|arrang|receiv|earmark|put|placement|"
     "rights|equity|capital|bond|convertible|proceeds|prepayment|streaming|royalty",
@@ -432,20 +453,25 @@ _STEMS: dict[str, str] = {
     "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad|add",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
     "commercial|first|new|broke|breaks|broken|final|came|come|announced|unveiled|approved|"
-    "complet|establish|set|develop|put|poured|produced|shipped|delivered",
+    "complet|establish|set|develop|put|poured|produced|shipped|delivered|begun|begin|reach|achiev|"
+    "declar|commenc|enter|took|taken|made|plant|refiner|factor|facilit|smelter|mine|enterprise|"
+    "concentrator|line|unit|hub|complex|mill|park|circuit|module",
     "partnership": "memorand|mou|joint|partnership|cooperation|strategic|sign|form|agree|framework|"
     "chose|chosen|selected|picked|named|appointed",
     "disruption": "halt|suspen|shut|fire|explosion|flood|strike|force|blockade|stopped|seized|"
     "outage|disrupt|curtail|block|power|blackout|walk|downed|industrial|rationing|load|forc|"
     "killed|fatal|rockfall|fall|landslide|mudslide|earthquake|cyclone|derail|evacuat|pit|wall|"
-    "tailings|dam|roof|tunnel|ordered|care|mothball|zero|nil|nothing",
+    "tailings|dam|roof|tunnel|ordered|care|mothball|zero|nil|nothing|cyclone|derail|mine|shaft",
     "production_update": "produced|output|production|shipped|mined|sold|guidance|shipments|"
     "reduc|cut|lower|rais|increas|boost|trim",
     "price_move": "price|rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|"
     "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged|futures|spot|benchmark|three|"
     "assessed|quoted|cash|clos|end|finish|settl|slipped",
     "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
-    "tender|buy|purchas|procur|acquir|royalt|tax|tariff|levy|duty|revok|cancel|annul|withdr|"
+    "tender|buy|purchas|procur|acquir|royalt|tax|tariff|levy|levies|duty|duties|revok|cancel|"
+    "annul|withdr|adjust|quota|"
+    "setting|sets|launch|open|hold|held|start|conduct|remov|abolish|scrap|eliminat|waiv|exempt|"
+    "ministry|government|regulator|authorit|agency|department|bureau|"
     "rescind|suspend|"
     "set|published|issued|enacted|law|decree|declared|extended|lifted|nationali|launched|created|"
     "established|ordered|rais|increas|lower|reduc|revis|introduc|impos|doubl|halv|build|expand|"
@@ -526,7 +552,7 @@ _CLAUSE_SPLIT = re.compile(
     r";|\s[\u2014\u2013-]{1,2}\s|\s+(?=(?:because|so that)\b)|"
     r",\s+(?=(?:which|who|while|whereas|although|though|but|a move|"
     r"a step|a decision|in a move|saying|adding|analysts?|traders?|economists?|according|as|"
-    r"citing|amid|in a bid)\b)",
+    r"citing|amid|in a bid|setting|raising|cutting|lifting|bringing|taking)\b)",
     re.IGNORECASE,
 )
 _MAY = re.compile(r"\bmay\b")  # lower case only: "May" is a month
@@ -644,7 +670,7 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"(discovery|find|deal|controls?|measures?|bans?|suspension|takeover|acquisition|"
     r"agreement|expansion|loans?|sanctions?|designations?|restrictions?|curbs?|financing|"
     r"funding|offtake|law|decree|halt|shutdown|disruption|freezes?|decision|move|step|"
-    r"announcement|notice|rules)\b(?!\s+(?:of|on|to|lists?)\b)",
+    r"announcement|notice|rules|venture|partnership)\b(?!\s+(?:of|on|to|lists?)\b)",
     re.IGNORECASE,
 )
 #: The event types an anaphoric subject noun can stand for; a noun not listed ("deal",
@@ -662,6 +688,8 @@ _SUBJECT_TYPES: dict[str, frozenset[str]] = {
     "sanction": frozenset({"sanction"}),
     "designation": frozenset({"sanction"}),
     "freeze": frozenset({"sanction"}),
+    "venture": frozenset({"partnership"}),
+    "partnership": frozenset({"partnership"}),
     "halt": frozenset({"disruption", "export_ban"}),
     "shutdown": frozenset({"disruption"}),
     "disruption": frozenset({"disruption"}),
@@ -1212,7 +1240,8 @@ def extract_events(
         local = ctx
         if heading is not None and sentence.start < heading[1]:
             local = replace(ctx, main_country=heading[0])
-        event = _sentence_event(article, n, s_text, start, s_mentions, local, gaz, homes)
+        reported = frozenset(e.type for e in events)
+        event = _sentence_event(article, n, s_text, start, s_mentions, local, gaz, homes, reported)
         if event is not None and event.key not in seen:
             seen.add(event.key)
             events.append(event)
@@ -1293,7 +1322,7 @@ def _new_capacity_ok(sentence: str, m: re.Match[str]) -> bool:
 
 #: "industries that upgrade crude metal": a relative "that" after a noun (not after a verb of
 #: saying or deciding, where "that" opens the reported clause).
-_THAT_RELATIVE = re.compile(r"\b(?P<w>[\w-]+)\s+that\s+(?:[\w#'-]+\s+){0,2}$", re.IGNORECASE)
+_THAT_RELATIVE = re.compile(r"\b(?P<w>[\w-]+)\s+that\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _COMPLEMENT_HOSTS = frozenset(
     {
         "said",
@@ -1496,7 +1525,8 @@ def _production_ok(sentence: str, m: re.Match[str]) -> bool:
 
 #: A security's price ("Iluka shares closed 4% higher") is not a commodity price.
 _SECURITY = re.compile(
-    r"\b(?:shares?|stocks?|equit(?:y|ies)|index|indices|bonds?|yields?|ADRs?|stock price|"
+    r"\b(?:costs?|expenses|wages|capex|opex|revenues?|profits?|earnings|margins?|debt|"
+    r"shares?|stocks?|equit(?:y|ies)|index|indices|bonds?|yields?|ADRs?|stock price|"
     r"market value|market capitali[sz]ation)\b",
     re.IGNORECASE,
 )
@@ -1559,7 +1589,8 @@ _CHECKS = {
 #: operation") adds capacity; it does not create a new producer.
 _ADDED_UNIT = re.compile(
     r"\b(?:second|third|fourth|fifth|additional|another|extra)\s+(?:[\w-]+\s+){0,2}(?:lines?|"
-    r"stages?|phases?|trains?|units?|kilns?|furnaces?|potlines?|modules?|circuits?)\b",
+    r"stages?|phases?|trains?|units?|kilns?|furnaces?|potlines?|modules?|circuits?|"
+    r"concentrators?|mills?|shafts?)\b",
     re.IGNORECASE,
 )
 
@@ -1575,7 +1606,7 @@ _PHYSICAL_CAUSE = re.compile(
 #: A new line that raises a site's capacity ("completed a new line ..., raising its annual
 #: capacity") expands it.
 _CAPACITY_RAISE = re.compile(
-    r"\b(?:rais|lift|increas|boost|doubl|expand)\w*\s+(?:its\s+|the\s+)?(?:\w+\s+)?capacity\b",
+    r"\b(?:rais|lift|increas|boost|doubl|expand)\w*\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,3}capacity\b",
     re.IGNORECASE,
 )
 
@@ -1668,8 +1699,13 @@ def _gate() -> LiteralGate:
     return LiteralGate([*sentence_level, *rewrites, *clause_level, *triggers], words=stems)
 
 
-def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
+def classify(
+    sentence: str, reported: frozenset[str] = frozenset()
+) -> tuple[str, re.Match[str]] | None:
     """The event type a (masked) sentence reports and the trigger that says so, or ``None``.
+
+    ``reported``: the event types the article has already reported; a sentence spelling out
+    the terms of an instrument ("Under the deal, ...") refers back to those only.
 
     A condition ("if", "unless", "whether") anywhere voids the sentence; a modal, forecast or
     negation voids a trigger only in its own clause ("China banned exports of gallium, a move
@@ -1712,7 +1748,7 @@ def classify(sentence: str) -> tuple[str, re.Match[str]] | None:
     subject = _ANAPHORIC_SUBJECT.match(sentence) if _ANAPHORIC_SUBJECT in may else None
     referred = _referred_types(subject.group(1)) if subject else frozenset()
     if under is not None:
-        referred |= _UNDER_TYPES.get(
+        referred |= reported & _UNDER_TYPES.get(
             under.group("noun").lower().rstrip("s"), frozenset(EVENT_TYPES)
         )
     if _THE_PARTIES.match(sentence):
@@ -1777,9 +1813,10 @@ def _sentence_event(
     ctx: Context,
     gaz: Gazetteer,
     homes: dict[str, str],
+    reported: frozenset[str] = frozenset(),
 ) -> Event | None:
     masked = _masked(s_text, offset, mentions, {"company", "country", "bloc"})
-    found = classify(masked)
+    found = classify(masked, reported)
     if found is None:
         return None
     event_type, trigger = found
