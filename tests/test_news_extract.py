@@ -154,6 +154,8 @@ FLOORS = {
     "heldout12": 0.95,
     "heldout13": 0.85,
     "heldout14": 0.9,
+    "heldout15": 0.85,
+    "heldout16": 0.85,
 }
 
 
