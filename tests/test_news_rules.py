@@ -1249,3 +1249,68 @@ def test_under_the_deal_refers_back_only_to_types_already_reported():
         "As part of the deal, Acme will supply 5,000 tonnes of lithium a year to Japan."
     )
     assert [t for t, _, _ in _key(text)] == ["offtake"]
+
+
+# Heldout-15/16 round: general rules, our own sentences (no heldout15/16 name, place or figure).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Platinum climbed 2.5% to $990 an ounce in New York on Friday.", ["price_move"]),
+        (
+            "Nickel prices in Indonesia rose 3% on Monday as traders bet that the quota would "
+            "keep ore tight.",
+            ["price_move"],
+        ),
+        (
+            "The geological survey said it had established an inferred resource of 2 million "
+            "tonnes of rare earth ore in Kenya.",
+            ["discovery"],
+        ),
+        (
+            "A Japanese magnet maker cut production at its plant in Japan by 30% because "
+            "licences to export dysprosium from China had not been issued.",
+            ["disruption"],
+        ),
+        (
+            "Acme Metals agreed to buy the remaining 26% of the Boreal copper mine in Zambia.",
+            ["acquisition"],
+        ),
+    ],
+)
+def test_heldout1516_round_phrasings(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "South Korea bought more than 90% of its graphite anode material from China last "
+            "year, according to trade data.",
+            [],
+        ),
+        (
+            "Several miners in the Philippines are studying nickel plants, but none has "
+            "committed funds.",
+            [],
+        ),
+        ("Any unplanned outage at the copper smelter in Chile would hit supply quickly.", []),
+    ],
+)
+def test_heldout1516_round_non_events(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+def test_tin_on_the_exchange_is_tin():
+    got = _key(
+        "Tin for three-month delivery on the London Metal Exchange climbed 3.2% to $41,200 a tonne."
+    )
+    assert got == [("price_move", ["GB"], ["tin"])]
+
+
+def test_heavy_rare_earth_concentrate_is_heavy_rare_earths():
+    got = _key(
+        "A Japanese trader agreed to buy 1,500 tonnes a year of heavy rare earth concentrate "
+        "from Brazil."
+    )
+    assert got == [("offtake", ["BR", "JP"], ["heavy-rare-earths"])]

@@ -162,9 +162,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:buy|buys|bought|buying|purchase[sd]?|take|takes|took|taken|taking)\b[^.;]{0,50}"
         r"\b(?:stake|shares|stock|equity)\b",
         r"\b(?:acquir\w*|bought|buy|purchas\w*|took|taken|take)\b[^.;]{0,30}\b(?:the remaining\s+)?"
-        r"\d+(?:[.\u00b7]\d+)?\s?(?:%|per cent|percent) of\b(?![^.;]{0,50}\b(?:output|production|"
-        r"supply|sales|volumes?|offtake|concentrate|produces|produced|product|carbonate|hydroxide|ore|"
-        r"cathodes?)\b)",
+        r"\d+(?:[.\u00b7]\d+)?\s?(?:%|per cent|percent) of\s+(?:the\s+|its\s+|their\s+)?"
+        r"(?:remaining\s+|issued\s+|outstanding\s+)?(?:(?-i:[A-Z#])|(?:company|mine|project|shares?|"
+        r"share capital|equity|capital|business|venture|operations?|assets?|unit|subsidiary|miner|"
+        r"producer|developer|group|firm)\b)(?![^.;]{0,50}\b(?:output|production|supply|sales|volumes?|"
+        r"offtake|concentrate|produces|produced|product|carbonate|hydroxide|ore|cathodes?)\b)",
         r"\btaking full ownership\b|\btakes? full (?:ownership|control)\b",
         r"\b(?:acquir\w*|bought|buy|purchas\w*|took|taken|take)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s?"
         r"(?:%|per cent|percent) (?:interest|holding|participation)\b",
@@ -236,6 +238,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:geologists|drilling|exploration|field team|survey team|drill holes?)\b[^.;]{0,40}"
         r"\b(?:found|identified|revealed|intersected)\b",
         r"(?<!\bthe )\bnew (?:deposit|zone|discovery)\b",
+        r"\b(?:established|defined|delineated|outlined|estimated|declared|reported|announced)\b"
+        r"[^.;,]{0,30}\b(?:inferred|indicated|measured) (?:mineral )?resources?\b",
         r"\b(?:reported|announced|published|declared|unveiled)\b[^.;,]{0,30}\bmaiden "
         r"(?:mineral |ore )?(?:resource|reserve)\b",
     ),
@@ -375,7 +379,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|slipped|rallied|"
         r"tumbled|gained|hit|reached|touched|sank|eased|edged)\b(?:[^.;]|\.\d){0,40}(?:\$|€|£|¥)\s?"
         r"[\d,.]+"
-        r"\s*(?:a|per|/)\s*(?:tonne|ton|t|kilogram|kg|pound|lb)\b",
+        r"\s*(?:a|an|per|/)\s*(?:tonne|ton|t|kilogram|kg|pound|lb|ounce|oz|mtu|dmtu)\b",
     ),
     "policy": (
         r"\b(?:approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|set|"
@@ -448,7 +452,8 @@ _STEMS: dict[str, str] = {
     "line|contribut|inject|allocat|advanc|secur|obtain|arrang|receiv|earmark|put|placement|"
     "rights|equity|capital|bond|convertible|proceeds|prepayment|streaming|royalty",
     "discovery": "discover|find|found|identified|revealed|geologist|drilling|exploration|new|"
-    "uncovered|intersected|delineated|field|survey|drill|"
+    "uncovered|intersected|delineated|field|survey|drill|established|defined|outlined|estimated|"
+    "inferred|indicated|measured|"
     "reported|announced|published|declared|unveiled",
     "capacity_expansion": "expan|doubl|tripl|increas|rais|boost|lift|upgrad|add",
     "new_capacity": "build|built|construct|launch|open|inaugurat|commission|start|beg[ai]n|"
@@ -550,6 +555,7 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 #: comment clause ("..., a move analysts said could...", "..., although it did not say...").
 _CLAUSE_SPLIT = re.compile(
     r";|\s[\u2014\u2013-]{1,2}\s|\s+(?=(?:because|so that)\b)|"
+    r"\s+(?=as (?:traders|analysts|investors|buyers|sellers|markets?|the market)\b)|"
     r",\s+(?=(?:which|who|while|whereas|although|though|but|a move|"
     r"a step|a decision|in a move|saying|adding|analysts?|traders?|economists?|according|as|"
     r"citing|amid|in a bid|setting|raising|cutting|lifting|bringing|taking)\b)",
@@ -649,7 +655,7 @@ _PROHIBITIVE = re.compile(
 )
 #: "No. 19" (a regulation's number) is not a negation.
 NEGATION = re.compile(
-    r"\b(?:not|no(?![.\u00b7]?\s*\d)|never|neither|nor|denied|denies|deny|none of)\b|n't\b|"
+    r"\b(?:not|no(?![.\u00b7]?\s*\d)|never|neither|nor|denied|denies|deny|none)\b|n't\b|"
     r"\bstop(?:ped|s)? short of\b|\brefrain(?:ed|s)? from\b|"
     # a negative quantifier: "few have shut mines" (but "a few have")
     r"(?<!\ba )\bfew\b",
@@ -1603,12 +1609,32 @@ _PHYSICAL_CAUSE = re.compile(
     r"collapses?|landslides?|earthquakes?|breakdowns?|damage)\b",
     re.IGNORECASE,
 )
+#: An output cut for want of supply or permits ("cut production by 30% because licences to
+#: export dysprosium had not been issued") is a disruption, not a producer's choice.
+_EXTERNAL_CAUSE = re.compile(
+    r"\b(?:because|due to|owing to|after|amid|as a result of)\b[^.;]{0,60}\b(?:shortages?|"
+    r"shortfalls?|licen[cs]es?|outages?|power cuts?|floods?|flooding|fires?|strikes?|protests?|"
+    r"drought|accidents?|sanctions|export (?:bans?|controls?|restrictions?))\b",
+    re.IGNORECASE,
+)
 #: A new line that raises a site's capacity ("completed a new line ..., raising its annual
 #: capacity") expands it.
 _CAPACITY_RAISE = re.compile(
     r"\b(?:rais|lift|increas|boost|doubl|expand)\w*\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,3}capacity\b",
     re.IGNORECASE,
 )
+
+
+def _hypothetical(clause: str, sentence: str) -> bool:
+    """Whether a "would" makes the trigger's clause a hypothetical.
+
+    "Any outage would bite" is; "said it would build" (reported speech or a decision) is not.
+    """
+    would = _WOULD.search(clause)
+    if would is None:
+        return False
+    head = clause[: would.start()]
+    return not (_REPORTED.search(head) or _ATTRIBUTION.search(sentence))
 
 
 def _clause(sentence: str, m: re.Match[str]) -> str:
@@ -1730,13 +1756,6 @@ def classify(
     if len(_TOKEN.findall(sentence)) <= 3:
         return None
     # "would" outside reported speech or a decision is a hypothetical ("Any outage would bite")
-    would = _WOULD.search(sentence)
-    if (
-        would is not None
-        and not _REPORTED.search(sentence[: would.start()])
-        and not _ATTRIBUTION.search(sentence)
-    ):
-        return None
     # "Under the agreement," spells out the instrument already reported: its own types are
     # void; a new event of another type ("will advance US$150 million as a prepayment") stands
     under = _UNDER_REFERENCE.match(sentence)
@@ -1790,9 +1809,12 @@ def classify(
                 check = _CHECKS.get(event_type)
                 if check is not None and not check(sentence, m):
                     continue
-                if not _asserted(_clause(sentence, m), may):
+                clause = _clause(sentence, m)
+                if not _asserted(clause, may) or _hypothetical(clause, sentence):
                     continue
                 if event_type == "export_ban" and _PHYSICAL_CAUSE.search(sentence):
+                    return "disruption", m
+                if event_type == "production_update" and _EXTERNAL_CAUSE.search(sentence, m.end()):
                     return "disruption", m
                 if event_type == "new_capacity" and (_CAPACITY_RAISE.search(sentence)):
                     return "capacity_expansion", m

@@ -37,7 +37,8 @@ _WEAK_CONTEXT = re.compile(
     r"\b(prices?|ore|ores|mines?|mining|miners?|producers?|produces|producing|smelters?|smelting|"
     r"refiner(?:y|ies)|concentrates?|"
     r"output|production|exports?|imports?|metals?|reserves|deposits?|tonnes|tons|ounces|"
-    r"futures|market|rose|fell|climbed|jumped|slipped|gained|eased|dropped)\b",
+    r"futures|market|rose|fell|climbed|jumped|slipped|gained|eased|dropped|delivery|three-month|"
+    r"spot|traded|trading|lme|comex)\b",
     re.IGNORECASE,
 )
 
