@@ -156,6 +156,8 @@ FLOORS = {
     "heldout14": 0.9,
     "heldout15": 0.85,
     "heldout16": 0.85,
+    "heldout17": 0.85,
+    "heldout18": 0.75,
 }
 
 

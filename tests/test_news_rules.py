@@ -1314,3 +1314,68 @@ def test_heavy_rare_earth_concentrate_is_heavy_rare_earths():
         "from Brazil."
     )
     assert got == [("offtake", ["BR", "JP"], ["heavy-rare-earths"])]
+
+
+# Heldout-17/18 round: general rules, our own sentences (no heldout17/18 name, place or figure).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Nickel in Canada: our average realised price was US$7.05 per pound, 11% lower than "
+            "a year earlier.",
+            ["price_move"],
+        ),
+        (
+            "A Tokyo trader signed an agreement with a Chilean miner to buy 10,000 tonnes a "
+            "year of lithium carbonate.",
+            ["offtake"],
+        ),
+        (
+            "Drilling at the company's project in Goias state, Brazil, had found a broad zone "
+            "of rare earths.",
+            ["discovery"],
+        ),
+        ("Acme also started up its first gallium recovery line in Belgium.", ["new_capacity"]),
+        (
+            "Acme cut its 2025 guidance for the Peruvian mine to 230,000 t of copper.",
+            ["production_update"],
+        ),
+        (
+            "Gallium and germanium have been added to Australia's critical minerals list.",
+            ["policy"],
+        ),
+        (
+            "The court in Chile ordered the lithium producer to stop pumping brine from three "
+            "wells.",
+            ["disruption"],
+        ),
+    ],
+)
+def test_heldout1718_round_phrasings(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The lithium zone in Brazil extends over 1.4 km of strike and remains open.", []),
+        ("The US agency has been stepping up lending to graphite projects in Africa.", []),
+        (
+            "Congo mined 220,000 t of cobalt in 2024, roughly three-quarters of the world total.",
+            [],
+        ),
+        ("Acme said it was reviewing funding options for its copper project in Chile.", []),
+        ("Buyers should fund independent monitoring of cobalt mines in Congo.", []),
+        (
+            "The court annulled the approval for the expansion of the lithium project in Chile.",
+            [],
+        ),
+    ],
+)
+def test_heldout1718_round_non_events(sentence: str, expected: list[str]):
+    assert _types(sentence) == expected
+
+
+def test_a_town_before_a_company_noun_is_a_place():
+    got = _key("The US Treasury imposed sanctions on three Dubai trading firms over palladium.")
+    assert got == [("sanction", ["AE", "US"], ["palladium"])]

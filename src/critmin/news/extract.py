@@ -196,6 +196,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:buy|purchase|take)\b[^.;]{0,20}\b\d+(?:[.\u00b7]\d+)?\s?(?:%|per cent) of\b"
         r"[^.;]{0,50}\b(?:output|production|concentrate|produces|product|carbonate|hydroxide|ore|cathodes?|metal)\b",
         r"\bsupply (?:agreement|deal|contract)s?\b",
+        # "signed an agreement with X to buy 12,000 tonnes a year of lithium carbonate"
+        r"\b(?:agreement|contract|deal)\b[^.;]{0,60}\bto (?:supply|sell|deliver|buy|purchase)\b"
+        r"[^.;]{0,30}\b[\d,\u00b7]+\s*(?:tonnes|tons|t|kt|lbs|pounds|ounces|oz)\b",
         r"\bsales (?:agreement|contract)s?\b",
         r"\b(?:agreed|agrees|agreeing|agreement|contract|deal) to (?:supply|sell|deliver|buy|"
         r"purchase)\b",
@@ -234,8 +237,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?<!'s )(?<!\bthe )(?<!\bits )\b(?:found|identified|revealed|discovered|uncovered|"
         r"intersected|delineated)\b[^.;]{0,80}"
         r"\b(?:deposits?|reserves|resources|mineralisation|mineralization|pegmatites?|veins?|"
-        r"ore ?bod(?:y|ies)|lodes?|seams?|occurrences?|outcrops?|dykes?|dikes?|anomal(?:y|ies))\b",
-        r"\b(?:geologists|drilling|exploration|field team|survey team|drill holes?)\b[^.;]{0,40}"
+        r"ore ?bod(?:y|ies)|lodes?|seams?|occurrences?|outcrops?|dykes?|dikes?|anomal(?:y|ies)|"
+        r"zones?)\b",
+        r"\b(?:geologists|drilling|exploration|field team|survey team|drill holes?)\b[^.;]{0,80}"
         r"\b(?:found|identified|revealed|intersected)\b",
         r"(?<!\bthe )\bnew (?:deposit|zone|discovery)\b",
         r"\b(?:established|defined|delineated|outlined|estimated|declared|reported|announced)\b"
@@ -259,7 +263,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"set(?:s|ting)? up|develop{_V})\b(?P<g>[^.;,:()]{{0,80}}?)"
         rf"\b(?P<o>{_FACILITY}|lines?|units?|hubs?|complex|mills?|parks?)\b",
         rf"\b(?P<v>launch{_V}|open(?:s|ed|ing)?(?![\s-]+(?:pit|cast|market|question|letter))|"
-        rf"inaugurat(?:e|es|ed|ing)|commission{_V}|start{_V}|beg[ia]n|complet(?:e|es|ed))\b"
+        rf"inaugurat(?:e|es|ed|ing)|commission{_V}|start{_V}(?:\s+up)?|beg[ia]n|complet(?:e|es|ed))\b"
         rf"(?P<g>[^.;,:()]{{0,80}}?)\b(?P<o>{_FACILITY}|(?:production )?lines?"
         r"(?!\s+of\s+credit)|units?|circuits?|modules?|complex)\b",
         # passive: "a new refinery was inaugurated on Friday"
@@ -316,7 +320,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bfires?\b",
         r"\bexplosion\b",
         rf"\bflood{_V}\b(?!\s+(?:the|a|its)\s+(?:\w+\s+)?markets?\b)",
-        r"(?<!\balong )\bstrikes?\b(?!\s+(?:length|extent|direction|continuity|of\s+\d))",
+        r"(?<!\balong )(?<!km of )(?<!m of )(?<!metres of )(?<!meters of )\bstrikes?\b"
+        r"(?!\s+(?:length|extent|direction|continuity|of\s+\d))",
         r"\bforce majeure\b",
         r"\bblockade\b",
         r"\bblock(?:ed|ing|s)?\b[^.;,]{0,30}\b(?:roads?|access|mines?|ports?|rail\w*|highways?|"
@@ -326,6 +331,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"mudslides?|earthquake|cyclone|derail(?:ment|ed)|evacuated|(?:pit|mine|wall|tailings|dam|shaft|roof|"
         r"tunnel) (?:collapse|failure))\b",
         r"\bordered\b[^.;]{0,40}\b(?:closed|shut|halted|suspended|closure|halt|suspension)\b",
+        r"\bordered\b[^.;]{0,60}\bto (?:stop|cease|halt|suspend|close|shut)\b",
         r"\b(?:on|into) care and maintenance\b",
         r"\bmothball\w*\b",
         r"\b(?:exports?|output|production|shipments)\b[^.;]{0,40}\b(?:fell|dropped|slumped|plunged)\s+"
@@ -360,6 +366,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # a producer's decision on its output: "would reduce its uranium output in 2026 by 10%"
         r"\b(?:reduc|cut|lower|rais|increas|boost|trim)\w*\s+(?:its\s+|their\s+)?(?:[\w#-]+\s+){0,2}"
         r"(?:output|production)\b(?![^.;]{0,20}\bguidance\b)",
+        # "cut its 2025 guidance for the mine to 230,000-240,000 t of copper"
+        r"\b(?:cut|cuts|lower\w*|rais\w*|reduc\w*|revis\w*)\b[^.;]{0,20}\bguidance\b[^.;]{0,40}"
+        r"\b[\d,\u00b7]+\s*(?:tonnes|tons|t|kt|ounces|oz|pounds|lbs)\b",
         # guidance is a statement about output: "withdrew its production guidance"
         r"\b(?:withdr[ae]w\w*|cut|cuts|lower\w*|rais\w*|reduc\w*|revis\w*|suspend\w*|scrap\w*|"
         r"reaffirm\w*|pull\w*)\b[^.;]{0,20}\b(?:production|output) guidance\b",
@@ -375,6 +384,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:\d\s?(?:%|per ?cent)|(?:\$|€|£|¥|yuan|rand)\s?[\d,.\u00b7]+)",
         r"\b(?:clos|end|finish|settl)(?:ed|ing)\s+(?:\w+\s+)?[\d.\u00b7]+\s?(?:%|per ?cent)\s+"
         r"(?:higher|lower|up|down)\b",
+        # "Our average realised nickel price was US$7.05 per pound, 11% lower than a year earlier"
+        r"\bprices?\b[^.;]{0,60}\b\d+(?:[.\u00b7]\d+)?\s?(?:%|per ?cent)\s+"
+        r"(?:lower|higher|up|down)\b",
         # a move to a per-unit price: "cobalt climbed to $30,000 a tonne"
         r"\b(?:rose|fell|jumped|climbed|slumped|dropped|surged|soared|plunged|slid|slipped|rallied|"
         r"tumbled|gained|hit|reached|touched|sank|eased|edged)\b(?:[^.;]|\.\d){0,40}(?:\$|€|£|¥)\s?"
@@ -407,6 +419,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # "revoked the bauxite mining licence of Acme": a state decision on a concession
         r"\b(?:revok|cancel|annul|withdr[ae]w|rescind|suspend)\w*\b[^.;]{0,40}\b(?:licen[cs]es?|permits?|"
         r"concessions?|mining rights?|mining conventions?)\b",
+        # "gallium and germanium have been added to the Critical Minerals List"
+        r"\b(?:added|included)\b[^.;]{0,20}\bto (?:the|its|a|[\w#-]+'s)\s+(?:[\w-]+\s+){0,3}list\b",
         # "setting the 2026 quota at 250 million tonnes"
         r"\b(?:setting|sets)\b[^.;]{0,30}\bquotas?\b",
         # auctions of exploration or mining blocks
@@ -473,6 +487,7 @@ _STEMS: dict[str, str] = {
     "rallied|tumbled|gained|hit|reached|touched|sank|eased|edged|futures|spot|benchmark|three|"
     "assessed|quoted|cash|clos|end|finish|settl|slipped",
     "policy": "approved|adopted|announced|introduced|passed|signed|unveiled|imposed|raised|cut|"
+    "added|included|"
     "tender|buy|purchas|procur|acquir|royalt|tax|tariff|levy|levies|duty|duties|revok|cancel|"
     "annul|withdr|adjust|quota|"
     "setting|sets|launch|open|hold|held|start|conduct|remov|abolish|scrap|eliminat|waiv|exempt|"
@@ -519,9 +534,10 @@ SPECULATIVE = re.compile(
     r"whether|forecasts?(?!\s+(?:resources|reserves))|forecasted|predicts?|predicted|expects?|"
     r"expected to|analysts?|possibilit(?:y|ies)|discuss\w*|negotiating|in talks|"
     r"possibly|potentially|rumou?rs?|rumou?red|reportedly|wants?|hopes?|aims?|seeks?|seeking|"
-    r"sought|would like|would (?:need|have) to|(?:is|are|was|were) (?:scheduled|due|slated|"
-    r"on track|poised) to|(?:others|some|many|observers|experts|participants|delegates|speakers|"
-    r"commentators)\s+(?:said|say|argued|noted|pointed))\b",
+    r"sought|would like|would (?:need|have) to|should|reviewing|exploring|evaluating|assessing|"
+    r"(?:is|are|was|were) (?:scheduled|due|slated|on track|poised) to|"
+    r"(?:others|some|many|observers|experts|participants|delegates|speakers|commentators)\s+"
+    r"(?:said|say|argued|noted|pointed))\b",
     re.IGNORECASE,
 )
 #: "possible"/"potential" void a trigger they modify ("a potential export ban"), not one they
@@ -570,6 +586,9 @@ GENERIC = re.compile(
     r"(?:years|months|decades)|"
     # a multi-year frame: "for decades", "over the past five years", "in recent years"
     r"for (?:many )?(?:years|decades)|in recent years|"
+    # an ongoing trend: "has been stepping up lending to mining projects"
+    r"ha(?:s|ve) been (?:stepping up|ramping up|increasing|expanding|boosting|cutting|reducing|"
+    r"scaling back)|"
     r"(?:over|during) the (?:past|last|previous) (?:\w+ )?(?:years|decades?)|"
     # history: "in the 1970s", "since the early 2000s"
     r"(?:in|during|since|by) the (?:early |late |mid-)?(?:19|20)\d0s)\b|"
@@ -1401,9 +1420,20 @@ _TREND = re.compile(
 )
 
 
+#: "the approval for the expansion", "plans for an expansion": the expansion is named, not
+#: reported.
+_NAMED_OBJECT = re.compile(
+    r"\b(?:approval|permit|licen[cs]e|plans?|study|bid|application|consent)\s+(?:for|of)\s+"
+    r"(?:the|an|a|its)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _expansion_ok(sentence: str, m: re.Match[str]) -> bool:
     """Whether a capacity-expansion trigger reports an expansion decided or completed now."""
     if _DURATIVE.search(sentence) or _TREND.search(sentence):
+        return False
+    if _NAMED_OBJECT.search(sentence, max(0, m.start() - 50), m.start()):
         return False
     verb = _WORD.match(m.group(0))
     return _foreground(
@@ -1499,6 +1529,8 @@ _RATE = re.compile(
 _RANK = re.compile(
     r"\bmaking it\b|\b(?:accounts?|accounted|accounting) for\b|"
     r"\b(?:share|most|half) of (?:the )?world\b|"
+    r"\b(?:quarters?|thirds?|fifths?|tenths?) of (?:the )?(?:world|global)\b|"
+    r"\b(?:of|in) (?:the )?(?:world|global) (?:total|output|supply|production)\b|"
     r"(?:world|global|continent|country)'s (?:largest|biggest|top|leading|second|third)\b|"
     r"\b(?:Africa|Asia|Europe|America|Australia)'s (?:largest|biggest|top|leading)\b",
     re.IGNORECASE,
@@ -1520,7 +1552,7 @@ def _production_ok(sentence: str, m: re.Match[str]) -> bool:
     word = m.group(0).lower()
     # a decision on output ("would reduce its output") needs its figure or period to be news
     if word.startswith(("reduc", "cut", "lower", "rais", "increas", "boost", "trim")):
-        return bool(re.search(r"\d", sentence[m.end() :])) and not _RATE.search(sentence)
+        return bool(re.search(r"\d", sentence[m.start() :])) and not _RATE.search(sentence)
     if word.startswith(("output", "production", "shipments")) and re.match(
         r"\w+\s+(?:of|was|were|at)\b", word
     ):

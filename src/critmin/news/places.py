@@ -250,7 +250,10 @@ _LOCATIVE_BEFORE = re.compile(
     r"western|central)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
-_BASED_AFTER = re.compile(r"-based\b")
+_BASED_AFTER = re.compile(
+    r"-(?:based|listed|headquartered)\b|\s+(?:trading |mining |metals? )?(?:firms?|companies|"
+    r"company|traders?|miners?|producers?|refiners?|groups?|banks?|smelters?)\b"
+)
 
 
 def city_context(text: str, start: int, end: int) -> bool:
