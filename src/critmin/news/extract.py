@@ -1078,10 +1078,9 @@ def _company_spans(text: str) -> list[tuple[int, int]]:
         suffix = _CORPORATE_SUFFIX.match(text, m.end())
         if suffix is not None:
             spans.append((m.start(), suffix.end()))
-    # "Perth-based Acme Ltd": the home place describes the company, it is not part of its name
-    spans = [(_past_based(text, a, b), b) for a, b in spans]
-    # "Brazil's Cerrado Minerais, the developer": the possessive is the company's place
-    spans = [(_past_possessive(text, a, b), b) for a, b in spans]
+    # "Perth-based Acme Ltd", "Brazil's Cerrado Minerais, the developer": the home place or the
+    # possessive describes the company; it is not part of its name
+    spans = [(_past_descriptors(text, a, b), b) for a, b in spans]
     shorts = set()
     for start, end in spans:
         words = text[start:end].split()
@@ -1092,12 +1091,13 @@ def _company_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BASED_WORD = re.compile(r"[\w.'\u2019-]*-based\s+")
+#: Words that open a company's span but describe it: "Perth-based", "Brazil's".
+_DESCRIPTOR_WORD = re.compile(r"[\w.'\u2019-]*-based\s+|[\w.-]*(?:'s|\u2019s|s')\s+")
 
 
-def _past_based(text: str, start: int, end: int) -> int:
-    """Start of a company name after any "X-based" words opening the span."""
-    while (m := _BASED_WORD.match(text, start)) and m.end() < end:
+def _past_descriptors(text: str, start: int, end: int) -> int:
+    """Start of a company name after the "X-based" and possessive words opening the span."""
+    while (m := _DESCRIPTOR_WORD.match(text, start)) and m.end() < end:
         start = m.end()
     return start
 
@@ -1114,16 +1114,6 @@ def _name_heads(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
         if len(words) >= 2 and len(words[0]) >= 4:
             heads.add(words[0])
     return frozenset(heads)
-
-
-_POSSESSIVE_WORD = re.compile(r"[\w.-]*(?:'s|\u2019s|s')\s+")
-
-
-def _past_possessive(text: str, start: int, end: int) -> int:
-    """Start of a company name after possessive words opening the span."""
-    while (m := _POSSESSIVE_WORD.match(text, start)) and m.end() < end:
-        start = m.end()
-    return start
 
 
 def _in_marked_name(spans: list[tuple[int, int]], m: Mention) -> bool:
