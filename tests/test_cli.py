@@ -176,3 +176,11 @@ def test_release_precedence_and_override(built_db):
     assert older["world_total"] == 390_000
     assert {p["source_id"].split(":")[0] for p in older["producers"]} == {"usgs-mcs2025"}
     assert all(p["basis"] == "estimated" for p in older["producers"] if p["country"] == "CN")
+
+
+def test_a_bad_option_value_is_a_usage_error_not_an_internal_one():
+    # typer ships its own click; its usage errors must still read as usage errors
+    result = run_cli("commodity", "rare-earths", "--format", "xml")
+    assert result.returncode == 2
+    assert "Invalid value for '--format'" in result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr

@@ -93,3 +93,16 @@ def test_evaluate_errors_lists_misses_and_false_alarms(tmp_path: Path):
     assert errors[("missed", "sanction")]["countries"] == ["RU"]
     table = run_cli("news", "evaluate", str(tmp_path), "--errors")
     assert table.returncode == 0 and "Misses and false alarms" in table.stdout
+
+
+def test_evaluate_errors_as_csv_join_lists(tmp_path: Path):
+    (tmp_path / "a.md").write_text("Chile raised its royalty on lithium sales on Tuesday.\n")
+    (tmp_path / "a.labels.yaml").write_text(
+        "events:\n  - {type: sanction, countries: [RU, US], commodities: [nickel]}\n"
+    )
+    result = run_cli("news", "evaluate", str(tmp_path), "--errors", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "file,error,type,countries,commodities,evidence"
+    assert any(",missed,sanction,RU;US,nickel," in line for line in lines)
+    assert "['" not in result.stdout

@@ -70,9 +70,10 @@ def main() -> None:
     except Exception as exc:  # click's usage errors and the like
         import click
 
-        if isinstance(exc, click.ClickException):
+        # typer 0.29 ships its own click: its usage errors are TyperExceptions, not click's
+        if isinstance(exc, click.ClickException | typer.TyperException) and hasattr(exc, "show"):
             exc.show()
-            sys.exit(exc.exit_code)
+            sys.exit(getattr(exc, "exit_code", 2))
         if os.environ.get("CRITMIN_DEBUG"):
             raise
         err_console.print(

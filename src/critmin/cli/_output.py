@@ -51,6 +51,15 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_default) + "\n")
 
 
+def _cell(value: Any) -> Any:
+    """A CSV cell: empty for None, a list as "a;b" (not Python's repr)."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple | set | frozenset):
+        return ";".join(str(v) for v in value)
+    return value
+
+
 def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> None:
     """Write rows as CSV to stdout."""
     cols = list(columns or (rows[0].keys() if rows else []))
@@ -58,7 +67,7 @@ def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = No
     writer = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in cols})
+        writer.writerow({k: _cell(row.get(k)) for k in cols})
     sys.stdout.write(buf.getvalue())
 
 
