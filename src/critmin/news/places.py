@@ -121,6 +121,8 @@ def _name(raw: str) -> str:
 
 def ascii_fold(name: str) -> str:
     """``name`` without accents ("Ömnögovĭ" -> "Omnogovi"); other characters kept."""
+    if name.isascii():
+        return name
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
