@@ -1834,18 +1834,26 @@ def classify(
                 clause = _clause(sentence, m)
                 if not _asserted(clause, may) or _hypothetical(clause, sentence):
                     continue
-                if event_type == "export_ban" and _PHYSICAL_CAUSE.search(sentence):
-                    return "disruption", m
-                if event_type == "production_update" and _EXTERNAL_CAUSE.search(sentence, m.end()):
-                    return "disruption", m
-                if event_type == "new_capacity" and (_CAPACITY_RAISE.search(sentence)):
-                    return "capacity_expansion", m
-                if event_type == "new_capacity" and _ADDED_UNIT.search(
-                    sentence, max(0, m.start() - 80), m.end() + 40
-                ):
-                    return "capacity_expansion", m
-                return event_type, m
+                return _retyped(event_type, sentence, m), m
     return None
+
+
+def _retyped(event_type: str, sentence: str, m: re.Match[str]) -> str:
+    """The type a trigger reports once its sentence's circumstances are read.
+
+    An export halt with a physical cause and an output cut for want of supply are
+    disruptions; a further unit at a site, or a new one that raises its capacity, expands it.
+    """
+    if event_type == "export_ban" and _PHYSICAL_CAUSE.search(sentence):
+        return "disruption"
+    if event_type == "production_update" and _EXTERNAL_CAUSE.search(sentence, m.end()):
+        return "disruption"
+    if event_type == "new_capacity" and (
+        _CAPACITY_RAISE.search(sentence)
+        or _ADDED_UNIT.search(sentence, max(0, m.start() - 80), m.end() + 40)
+    ):
+        return "capacity_expansion"
+    return event_type
 
 
 def _sentence_event(
